@@ -1,0 +1,39 @@
+namespace TradingRobotPlug.GrainInterfaces.Market;
+
+/// <summary>
+/// An OHLCV bar: prices in the instrument's quote currency, volume in units traded. Invariants (checked by
+/// <see cref="Create"/>): all prices positive, Low ≤ Open, Close ≤ High, volume ≥ 0.
+/// </summary>
+/// <param name="Instrument">The instrument.</param>
+/// <param name="Timeframe">Bar length.</param>
+/// <param name="OpenTime">UTC time the bar opens.</param>
+/// <param name="Open">First price.</param>
+/// <param name="High">Highest price.</param>
+/// <param name="Low">Lowest price.</param>
+/// <param name="Close">Last price.</param>
+/// <param name="Volume">Volume traded.</param>
+public sealed record Bar(
+    InstrumentId Instrument,
+    Timeframe Timeframe,
+    DateTimeOffset OpenTime,
+    decimal Open,
+    decimal High,
+    decimal Low,
+    decimal Close,
+    decimal Volume)
+{
+    /// <summary>Creates a bar after checking its invariants.</summary>
+    /// <exception cref="ArgumentException">A price is not positive, high &lt; low, open or close outside [low, high], or volume negative; the message names the field.</exception>
+    public static Bar Create(InstrumentId instrument, Timeframe timeframe, DateTimeOffset openTime, decimal open, decimal high, decimal low, decimal close, decimal volume)
+    {
+        if (open <= 0) throw new ArgumentException($"open must be positive, was {open}.", nameof(open));
+        if (high <= 0) throw new ArgumentException($"high must be positive, was {high}.", nameof(high));
+        if (low <= 0) throw new ArgumentException($"low must be positive, was {low}.", nameof(low));
+        if (close <= 0) throw new ArgumentException($"close must be positive, was {close}.", nameof(close));
+        if (high < low) throw new ArgumentException($"high ({high}) is below low ({low}).", nameof(high));
+        if (open < low || open > high) throw new ArgumentException($"open ({open}) is outside [low {low}, high {high}].", nameof(open));
+        if (close < low || close > high) throw new ArgumentException($"close ({close}) is outside [low {low}, high {high}].", nameof(close));
+        if (volume < 0) throw new ArgumentException($"volume must not be negative, was {volume}.", nameof(volume));
+        return new Bar(instrument, timeframe, openTime.ToUniversalTime(), open, high, low, close, volume);
+    }
+}

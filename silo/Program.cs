@@ -1,0 +1,1 @@
+Console.WriteLine("TradingRobotPlug silo: runtime under construction.");
