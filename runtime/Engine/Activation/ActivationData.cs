@@ -1,0 +1,515 @@
+using Microsoft.Extensions.Logging;
+using TradingRobotPlug.Runtime.Catalog;
+using TradingRobotPlug.Runtime.Diagnostics;
+using TradingRobotPlug.Runtime.Invocation;
+using TradingRobotPlug.Runtime.Messaging;
+using TradingRobotPlug.Runtime.Timers;
+
+namespace TradingRobotPlug.Runtime.Activation;
+
+/// <summary>
+/// One activation of a grain: its instance, its message queue, and its scheduler. Work items (new messages and
+/// continuations of running ones) run one at a time on the thread pool; a message starts only when the turn-based
+/// rules allow (non-reentrant: nothing else running; [ReadOnly] with read-only; [AlwaysInterleave] or [Reentrant]
+/// anytime). Lifecycle: Created → Activating → Valid → Deactivating → Invalid.
+/// </summary>
+internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
+{
+    private enum Phase
+    {
+        Created,
+        Activating,
+        Valid,
+        Deactivating,
+        Invalid,
+    }
+
+    private enum WorkKind
+    {
+        None,
+        Continuation,
+        Activate,
+        Deactivate,
+        Message,
+        Forward,
+    }
+
+    private readonly object _lock = new();
+    private readonly Queue<Message> _inbox = new();
+    private readonly Queue<(SendOrPostCallback Callback, object? State)> _continuations = new();
+    private readonly List<Message> _running = new(1);
+    private readonly GrainRuntimeClient _runtime;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly ActivationSynchronizationContext _syncContext;
+    private readonly int _turnBudget;
+    private readonly List<ILifecycleState> _states = [];
+    private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private List<GrainTimer>? _timers;
+    private Dictionary<Guid, object>? _streamObservers;
+    private Phase _phase;
+    private bool _scheduled;
+    private int _runningReadOnly;
+    private DeactivationReason? _pendingDeactivation;
+    private long _lastActiveTimestamp;
+    private long _keepAliveUntilTimestamp;
+
+    public ActivationData(GrainId grainId, GrainClassInfo cls, GrainRuntimeClient runtime, IServiceProvider services, ILoggerFactory loggerFactory, int turnBudget)
+    {
+        GrainId = grainId;
+        Class = cls;
+        _runtime = runtime;
+        ActivationServices = services;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger("TradingRobotPlug.Runtime.Activation");
+        _syncContext = new ActivationSynchronizationContext(this);
+        _turnBudget = turnBudget;
+        _lastActiveTimestamp = runtime.Time.GetTimestamp();
+    }
+
+    public GrainId GrainId { get; }
+
+    public GrainClassInfo Class { get; }
+
+    public GrainKeyKind KeyKind { get; private set; } = GrainKeyKind.String;
+
+    public IServiceProvider ActivationServices { get; }
+
+    public IGrainFactory GrainFactory => _runtime;
+
+    public object? GrainInstance { get; private set; }
+
+    internal GrainRuntimeClient Runtime => _runtime;
+
+    /// <summary>True once the activation can take no more messages.</summary>
+    public bool IsDefunct => _phase == Phase.Invalid;
+
+    public int QueueLength
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _inbox.Count;
+            }
+        }
+    }
+
+    /// <summary>Completes when the activation has been deactivated.</summary>
+    public Task Deactivated => _deactivated.Task;
+
+    public bool IsValid
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _phase == Phase.Valid;
+            }
+        }
+    }
+
+    internal void AddLifecycleState(ILifecycleState state) => _states.Add(state);
+
+    internal Dictionary<Guid, object> StreamObservers => _streamObservers ??= [];
+
+    /// <summary>Queues a message; false when the activation is gone (the caller must route again).</summary>
+    public bool Enqueue(Message message)
+    {
+        lock (_lock)
+        {
+            if (_phase == Phase.Invalid)
+            {
+                return false;
+            }
+
+            _inbox.Enqueue(message);
+            if (_scheduled)
+            {
+                return true;
+            }
+
+            _scheduled = true;
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        return true;
+    }
+
+    /// <summary>Queues a continuation of code already running in this activation.</summary>
+    public void Post(SendOrPostCallback callback, object? state)
+    {
+        lock (_lock)
+        {
+            _continuations.Enqueue((callback, state));
+            if (_scheduled)
+            {
+                return;
+            }
+
+            _scheduled = true;
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+    }
+
+    public void Execute()
+    {
+        var previousSync = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(_syncContext);
+        var previousContext = RuntimeContext.Exchange(this);
+        try
+        {
+            for (int budget = _turnBudget; budget > 0; budget--)
+            {
+                WorkKind kind;
+                Message? message = null;
+                (SendOrPostCallback Callback, object? State) continuation = (static _ => { }, null);
+                List<Message>? forward = null;
+                lock (_lock)
+                {
+                    if (_continuations.Count > 0)
+                    {
+                        continuation = _continuations.Dequeue();
+                        kind = WorkKind.Continuation;
+                    }
+                    else if (_phase == Phase.Created)
+                    {
+                        _phase = Phase.Activating;
+                        kind = WorkKind.Activate;
+                    }
+                    else if (_phase == Phase.Valid && _pendingDeactivation is not null && _running.Count == 0)
+                    {
+                        _phase = Phase.Deactivating;
+                        kind = WorkKind.Deactivate;
+                    }
+                    else if (_phase == Phase.Valid && _pendingDeactivation is null && _inbox.Count > 0 && CanStart(_inbox.Peek()))
+                    {
+                        message = _inbox.Dequeue();
+                        if (message.IsCompleted)
+                        {
+                            continue; // timed out while queued: the caller has given up, do not run it
+                        }
+
+                        _running.Add(message);
+                        if ((message.Options & InvokeMethodOptions.ReadOnly) != 0)
+                        {
+                            _runningReadOnly++;
+                        }
+
+                        kind = WorkKind.Message;
+                    }
+                    else if (_phase == Phase.Invalid && _inbox.Count > 0)
+                    {
+                        forward = [.. _inbox];
+                        _inbox.Clear();
+                        kind = WorkKind.Forward;
+                    }
+                    else
+                    {
+                        _scheduled = false;
+                        return;
+                    }
+                }
+
+                switch (kind)
+                {
+                    case WorkKind.Continuation:
+                        continuation.Callback(continuation.State);
+                        break;
+                    case WorkKind.Activate:
+                        _ = ActivateAsync();
+                        break;
+                    case WorkKind.Deactivate:
+                        _ = DeactivateAsync(_pendingDeactivation!.Value);
+                        break;
+                    case WorkKind.Message:
+                        message!.Run(this);
+                        break;
+                    case WorkKind.Forward:
+                        foreach (var m in forward!)
+                        {
+                            if (m.ForwardOnDeactivation)
+                            {
+                                _runtime.Dispatch(m, null);
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            // Budget used up: yield the thread to other activations and continue later.
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+        finally
+        {
+            RuntimeContext.Exchange(previousContext);
+            SynchronizationContext.SetSynchronizationContext(previousSync);
+        }
+    }
+
+    private bool CanStart(Message next)
+    {
+        if (_running.Count == 0 || Class.Reentrant)
+        {
+            return true;
+        }
+
+        var options = next.Options;
+        if ((options & InvokeMethodOptions.AlwaysInterleave) != 0)
+        {
+            return true;
+        }
+
+        return (options & InvokeMethodOptions.ReadOnly) != 0 && _runningReadOnly == _running.Count;
+    }
+
+    /// <summary>Called (inside a turn) when a message's work has finished.</summary>
+    public void OnMessageCompleted(Message message)
+    {
+        lock (_lock)
+        {
+            if (_running.Remove(message) && (message.Options & InvokeMethodOptions.ReadOnly) != 0)
+            {
+                _runningReadOnly--;
+            }
+        }
+
+        if (message.CountsAsActivity)
+        {
+            _lastActiveTimestamp = _runtime.Time.GetTimestamp();
+        }
+
+        _runtime.Instruments.MessagesProcessed.Add(1);
+    }
+
+    private async Task ActivateAsync()
+    {
+        try
+        {
+            KeyKind = InferKeyKind();
+            GrainInstance = Class.Factory(this);
+            foreach (var state in _states)
+            {
+                await state.ReadOnActivateAsync();
+            }
+
+            if (GrainInstance is Grain grain)
+            {
+                await grain.OnActivateAsync(CancellationToken.None);
+            }
+
+            lock (_lock)
+            {
+                _phase = Phase.Valid;
+            }
+
+            _lastActiveTimestamp = _runtime.Time.GetTimestamp();
+            var tag = new KeyValuePair<string, object?>("grain.type", Class.GrainType);
+            _runtime.Instruments.Activations.Add(1, tag);
+            _runtime.Instruments.ActivationsCreated.Add(1, tag);
+            RuntimeLog.LogDebugActivated(_logger, GrainId);
+        }
+        catch (Exception ex)
+        {
+            RuntimeLog.LogWarningActivationFailed(_logger, GrainId, ex);
+            List<Message> failed;
+            lock (_lock)
+            {
+                _phase = Phase.Invalid;
+                failed = [.. _inbox];
+                _inbox.Clear();
+            }
+
+            _runtime.Directory.Remove(this);
+            DisposeTimers();
+            foreach (var m in failed)
+            {
+                m.Fail(ex);
+            }
+
+            _deactivated.TrySetResult();
+        }
+    }
+
+    private GrainKeyKind InferKeyKind()
+    {
+        foreach (var i in Class.ClassType.GetInterfaces())
+        {
+            if (i == typeof(IGrainWithGuidKey))
+            {
+                return GrainKeyKind.Guid;
+            }
+
+            if (i == typeof(IGrainWithIntegerKey))
+            {
+                return GrainKeyKind.Integer;
+            }
+        }
+
+        return GrainKeyKind.String;
+    }
+
+    private async Task DeactivateAsync(DeactivationReason reason)
+    {
+        DisposeTimers();
+        try
+        {
+            if (GrainInstance is Grain grain)
+            {
+                await grain.OnDeactivateAsync(reason, CancellationToken.None);
+            }
+        }
+        catch (Exception ex)
+        {
+            RuntimeLog.LogErrorDeactivationFailed(_logger, GrainId, ex);
+        }
+
+        List<Message> pending;
+        lock (_lock)
+        {
+            _phase = Phase.Invalid;
+            pending = [.. _inbox];
+            _inbox.Clear();
+        }
+
+        _runtime.Directory.Remove(this);
+        _runtime.Instruments.Activations.Add(-1, new KeyValuePair<string, object?>("grain.type", Class.GrainType));
+        RuntimeLog.LogDebugDeactivated(_logger, GrainId, reason.ToString());
+
+        // Messages that arrived while deactivating go to a fresh activation.
+        foreach (var m in pending)
+        {
+            if (m.ForwardOnDeactivation)
+            {
+                _runtime.Dispatch(m, null);
+            }
+        }
+
+        _deactivated.TrySetResult();
+    }
+
+    /// <summary>Requests deactivation once no message is running. Safe from any thread.</summary>
+    public void Deactivate(DeactivationReason reason)
+    {
+        lock (_lock)
+        {
+            if (_phase is Phase.Deactivating or Phase.Invalid || _pendingDeactivation is not null)
+            {
+                return;
+            }
+
+            _pendingDeactivation = reason;
+            if (_scheduled)
+            {
+                return;
+            }
+
+            _scheduled = true;
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    /// <summary>Deactivates if idle for at least <paramref name="idleTicks"/>; true if deactivation was requested.</summary>
+    public bool TryCollect(long nowTimestamp, long idleTicks)
+    {
+        lock (_lock)
+        {
+            if (_phase != Phase.Valid || _running.Count > 0 || _inbox.Count > 0 || _pendingDeactivation is not null
+                || nowTimestamp - _lastActiveTimestamp < idleTicks || nowTimestamp < _keepAliveUntilTimestamp)
+            {
+                return false;
+            }
+        }
+
+        Deactivate(new DeactivationReason(DeactivationReasonCode.ActivationIdle, "Idle longer than the collection age."));
+        return true;
+    }
+
+    /// <summary>Collects messages whose deadline has passed (queued or running).</summary>
+    public void CollectExpired(long nowTimestamp, List<Message> expired)
+    {
+        lock (_lock)
+        {
+            foreach (var m in _inbox)
+            {
+                if (m.DeadlineTimestamp <= nowTimestamp && !m.IsCompleted)
+                {
+                    expired.Add(m);
+                }
+            }
+
+            foreach (var m in _running)
+            {
+                if (m.DeadlineTimestamp <= nowTimestamp && !m.IsCompleted)
+                {
+                    expired.Add(m);
+                }
+            }
+        }
+    }
+
+    public void DelayDeactivation(TimeSpan timeSpan)
+    {
+        var until = _runtime.Time.GetTimestamp() + (long)(timeSpan.TotalSeconds * _runtime.Time.TimestampFrequency);
+        lock (_lock)
+        {
+            _keepAliveUntilTimestamp = Math.Max(_keepAliveUntilTimestamp, until);
+        }
+    }
+
+    internal void MarkActive() => _lastActiveTimestamp = _runtime.Time.GetTimestamp();
+
+    public IGrainTimer RegisterTimer<TState>(Func<TState, CancellationToken, Task> callback, TState state, GrainTimerCreationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        if (options.DueTime < TimeSpan.Zero && options.DueTime != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"GrainTimerCreationOptions.DueTime must not be negative (was {options.DueTime}).");
+        }
+
+        if (options.Period <= TimeSpan.Zero && options.Period != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"GrainTimerCreationOptions.Period must be positive or infinite (was {options.Period}).");
+        }
+
+        var timer = new GrainTimer<TState>(this, callback, state, options, _loggerFactory.CreateLogger("TradingRobotPlug.Runtime.Timers"));
+        lock (_lock)
+        {
+            (_timers ??= []).Add(timer);
+        }
+
+        timer.Start();
+        return timer;
+    }
+
+    internal void RemoveTimer(GrainTimer timer)
+    {
+        lock (_lock)
+        {
+            _timers?.Remove(timer);
+        }
+    }
+
+    private void DisposeTimers()
+    {
+        List<GrainTimer>? timers;
+        lock (_lock)
+        {
+            timers = _timers;
+            _timers = null;
+        }
+
+        if (timers is not null)
+        {
+            foreach (var t in timers)
+            {
+                t.Stop();
+            }
+        }
+    }
+
+    public override string ToString() => $"Activation {GrainId}";
+}

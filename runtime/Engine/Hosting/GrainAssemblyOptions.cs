@@ -1,0 +1,13 @@
+using System.Reflection;
+
+namespace TradingRobotPlug.Runtime.Hosting;
+
+/// <summary>Which assemblies hold grain classes and grain interfaces.</summary>
+public sealed class GrainAssemblyOptions
+{
+    /// <summary>Assemblies added explicitly with <c>AddGrainAssembly</c>.</summary>
+    public List<Assembly> Assemblies { get; } = [];
+
+    /// <summary>Also scan loaded assemblies (and their references) that reference the runtime abstractions. Default true.</summary>
+    public bool DiscoverAssemblies { get; set; } = true;
+}

@@ -1,0 +1,99 @@
+using System.Threading.Channels;
+using TradingRobotPlug.Runtime.Catalog;
+using TradingRobotPlug.Runtime.Diagnostics;
+
+namespace TradingRobotPlug.Runtime.Streams;
+
+/// <summary>
+/// One subscription: a bounded queue (producers wait when it is full) and a delivery loop that sends queued items
+/// to the subscriber in batches, one batch at a time, preserving order.
+/// </summary>
+internal sealed class Subscription<T>
+{
+    private readonly MemoryStream<T> _stream;
+    private readonly Channel<T> _queue;
+    private readonly Task _pump;
+    private volatile bool _stopped;
+
+    public Subscription(MemoryStream<T> stream, Guid handleId, GrainId? subscriber, GrainClassInfo? subscriberClass, IAsyncObserver<T>? clientObserver, bool isImplicit)
+    {
+        _stream = stream;
+        HandleId = handleId;
+        Subscriber = subscriber;
+        SubscriberClass = subscriberClass;
+        ClientObserver = clientObserver;
+        IsImplicit = isImplicit;
+        _queue = Channel.CreateBounded<T>(new BoundedChannelOptions(stream.Options.QueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+            AllowSynchronousContinuations = false,
+        });
+        _pump = Task.Run(PumpAsync);
+    }
+
+    public Guid HandleId { get; }
+
+    public GrainId? Subscriber { get; }
+
+    public GrainClassInfo? SubscriberClass { get; }
+
+    public IAsyncObserver<T>? ClientObserver { get; set; }
+
+    public bool IsImplicit { get; }
+
+    public bool TryWrite(T item) => _queue.Writer.TryWrite(item);
+
+    public ValueTask WriteAsync(T item) => _queue.Writer.WriteAsync(item);
+
+    public async Task StopAsync()
+    {
+        _stopped = true;
+        _queue.Writer.TryComplete();
+        await _pump.ConfigureAwait(false);
+    }
+
+    private async Task PumpAsync()
+    {
+        var reader = _queue.Reader;
+        int max = _stream.Options.MaxBatchSize;
+        var batch = new List<T>(Math.Min(max, 1024));
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < max && reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            if (_stopped)
+            {
+                batch.Clear();
+                continue;
+            }
+
+            try
+            {
+                await DeliverAsync(batch).ConfigureAwait(false);
+                _stream.Runtime.Instruments.StreamDeliveries.Add(batch.Count);
+            }
+            catch (Exception ex)
+            {
+                _stream.Runtime.Instruments.StreamDeliveryFailures.Add(1);
+                RuntimeLog.LogErrorStreamDeliveryFailed(_stream.Logger, batch.Count, _stream.StreamId.ToString(), HandleId, Subscriber?.ToString() ?? "client", ex);
+            }
+
+            batch = new List<T>(Math.Min(max, 1024));
+        }
+    }
+
+    private Task DeliverAsync(List<T> batch)
+    {
+        if (Subscriber is { } grainId)
+        {
+            return _stream.Runtime.SendSystemRequest(grainId, SubscriberClass!, new StreamDeliveryRequest<T>(_stream.StreamId, HandleId, batch));
+        }
+
+        var observer = ClientObserver ?? throw new InvalidOperationException($"Client subscription {HandleId} to {_stream.StreamId} has no observer.");
+        return StreamDeliveryRequest<T>.DeliverAsync(observer, batch).AsTask();
+    }
+}
