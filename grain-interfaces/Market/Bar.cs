@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using TradingRobotPlug.Runtime.Concurrency;
+
 namespace TradingRobotPlug.GrainInterfaces.Market;
 
 /// <summary>
@@ -12,6 +15,7 @@ namespace TradingRobotPlug.GrainInterfaces.Market;
 /// <param name="Low">Lowest price.</param>
 /// <param name="Close">Last price.</param>
 /// <param name="Volume">Volume traded.</param>
+[Immutable]
 public sealed record Bar(
     InstrumentId Instrument,
     Timeframe Timeframe,
@@ -22,6 +26,14 @@ public sealed record Bar(
     decimal Close,
     decimal Volume)
 {
+    /// <summary>
+    /// UTC time the bar closes: <see cref="OpenTime"/> plus the timeframe's duration, which is also the open time of
+    /// the next contiguous bar. An order decided on this bar's close is placed at this time. Derived, so not serialized.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="Timeframe"/> is not a defined value.</exception>
+    [JsonIgnore]
+    public DateTimeOffset CloseTime => OpenTime + Timeframe.Duration();
+
     /// <summary>Creates a bar after checking its invariants.</summary>
     /// <exception cref="ArgumentException">A price is not positive, high &lt; low, open or close outside [low, high], or volume negative; the message names the field.</exception>
     public static Bar Create(InstrumentId instrument, Timeframe timeframe, DateTimeOffset openTime, decimal open, decimal high, decimal low, decimal close, decimal volume)

@@ -29,7 +29,7 @@ public readonly record struct InstrumentId
     /// <summary>Tries to parse a symbol.</summary>
     public static bool TryParse(string? symbol, out InstrumentId id) => TryParse(symbol, out id, out _);
 
-    private static bool TryParse(string? symbol, out InstrumentId id, out string error)
+    internal static bool TryParse(string? symbol, out InstrumentId id, out string error)
     {
         id = default;
         if (string.IsNullOrWhiteSpace(symbol))
