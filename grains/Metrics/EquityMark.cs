@@ -1,0 +1,13 @@
+using TradingRobotPlug.Runtime.Concurrency;
+
+namespace TradingRobotPlug.Grains.Metrics;
+
+/// <summary>
+/// The account (or strategy) equity marked to market at a bar close. Checked by
+/// <see cref="MetricsAccumulator.AddMark"/>: <c>Equity &gt; 0</c>, times strictly increasing within a bucket.
+/// </summary>
+/// <param name="Time">The bar-close instant; the UTC calendar day of this instant decides which daily return it contributes to.</param>
+/// <param name="Equity">Cash plus open positions at <paramref name="Time"/>, in account currency; must be positive (returns and drawdown fractions divide by it).</param>
+/// <param name="InMarket">Whether any position was open at this mark; exposure = fraction of marks with this flag set.</param>
+[Immutable]
+public readonly record struct EquityMark(DateTimeOffset Time, decimal Equity, bool InMarket);

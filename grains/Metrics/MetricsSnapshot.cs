@@ -1,0 +1,130 @@
+using TradingRobotPlug.Runtime.Concurrency;
+
+namespace TradingRobotPlug.Grains.Metrics;
+
+/// <summary>
+/// The performance figures of one bucket at one moment (see <c>docs/metrics.md</c> for every definition and its
+/// source). Money is <see cref="decimal"/> in account currency; statistics are <see cref="double"/>; returns and
+/// fractions are plain fractions (0.01 = 1 %). A figure that is undefined for the data (e.g. a ratio whose
+/// denominator is zero) is null, never a sentinel.
+/// </summary>
+[Immutable]
+public sealed record MetricsSnapshot
+{
+    /// <summary>The bucket's period.</summary>
+    public BucketPeriod Period { get; init; }
+
+    /// <summary>Whether the bucket was closed (final figures).</summary>
+    public bool IsClosed { get; init; }
+
+    /// <summary>Number of closed round-trip trades.</summary>
+    public long Trades { get; init; }
+
+    /// <summary>Trades with net P&amp;L &gt; 0.</summary>
+    public long Wins { get; init; }
+
+    /// <summary>Trades with net P&amp;L &lt; 0.</summary>
+    public long Losses { get; init; }
+
+    /// <summary>Trades with net P&amp;L = 0: neither wins nor losses, but counted in <see cref="Trades"/> (so they lower both rates).</summary>
+    public long Breakevens { get; init; }
+
+    /// <summary>Wins / trades in [0, 1]; null without trades.</summary>
+    public double? WinRate { get; init; }
+
+    /// <summary>Sum of winning net P&amp;L, ≥ 0.</summary>
+    public decimal GrossProfit { get; init; }
+
+    /// <summary>Sum of losing net P&amp;L, ≤ 0.</summary>
+    public decimal GrossLoss { get; init; }
+
+    /// <summary>Gross profit / |gross loss|, ≥ 0; null without losing trades.</summary>
+    public double? ProfitFactor { get; init; }
+
+    /// <summary>Net P&amp;L after fees = gross profit + gross loss.</summary>
+    public decimal NetPnl { get; init; }
+
+    /// <summary>Fees paid, ≥ 0 (already included in the net P&amp;L figures).</summary>
+    public decimal Fees { get; init; }
+
+    /// <summary>Gross profit / wins, &gt; 0; null without wins.</summary>
+    public decimal? AverageWin { get; init; }
+
+    /// <summary>Gross loss / losses, a negative amount; null without losses.</summary>
+    public decimal? AverageLoss { get; init; }
+
+    /// <summary>
+    /// Win rate × average win − loss rate × |average loss| (a missing average counts as 0), which equals
+    /// net P&amp;L / trades; null without trades.
+    /// </summary>
+    public decimal? Expectancy { get; init; }
+
+    /// <summary>Largest winning net P&amp;L; null without wins.</summary>
+    public decimal? LargestWin { get; init; }
+
+    /// <summary>Most negative losing net P&amp;L; null without losses.</summary>
+    public decimal? LargestLoss { get; init; }
+
+    /// <summary>Mean of the trades' returns (fraction); null without trades.</summary>
+    public double? AverageTradeReturn { get; init; }
+
+    /// <summary>Mean holding time; null without trades.</summary>
+    public TimeSpan? AverageHoldingTime { get; init; }
+
+    /// <summary>Number of equity marks.</summary>
+    public long Marks { get; init; }
+
+    /// <summary>Equity the bucket's returns are measured from: the opening equity, or the first mark when that is unknown; null when neither exists.</summary>
+    public decimal? StartEquity { get; init; }
+
+    /// <summary>Equity at the last mark; null without marks.</summary>
+    public decimal? EndEquity { get; init; }
+
+    /// <summary>Highest equity of the path (opening equity and marks); null without marks.</summary>
+    public decimal? PeakEquity { get; init; }
+
+    /// <summary>Largest fall from the running peak in account currency, ≥ 0; null without marks. May occur at a different mark than <see cref="MaxDrawdown"/>.</summary>
+    public decimal? MaxDrawdownAmount { get; init; }
+
+    /// <summary>Maximum drawdown as a positive fraction in [0, 1): −min over marks of (equity / running peak − 1); null without marks.</summary>
+    public double? MaxDrawdown { get; init; }
+
+    /// <summary>Fraction of marks taken while in the market, in [0, 1]; null without marks.</summary>
+    public double? Exposure { get; init; }
+
+    /// <summary>Moments of the daily returns (count, mean, M2, downside sum of squares).</summary>
+    public ReturnMoments DailyReturnMoments { get; init; }
+
+    /// <summary>Number of daily returns (UTC days with marks).</summary>
+    public long DailyReturnCount => DailyReturnMoments.Count;
+
+    /// <summary>Mean daily return; null without daily returns.</summary>
+    public double? MeanDailyReturn { get; init; }
+
+    /// <summary>Annualised volatility, std(ddof = 1) × √252; null with fewer than two daily returns.</summary>
+    public double? Volatility { get; init; }
+
+    /// <summary>Annualised downside risk with a zero target, √(mean(min(r, 0)²)) × √252 over all daily returns (empyrical); null without daily returns.</summary>
+    public double? DownsideRisk { get; init; }
+
+    /// <summary>Annualised Sharpe ratio with a zero risk-free rate, mean / std(ddof = 1) × √252; null with fewer than two daily returns or zero standard deviation.</summary>
+    public double? Sharpe { get; init; }
+
+    /// <summary>Annualised Sortino ratio, mean × 252 / downside risk (empyrical); null without daily returns or without a negative one.</summary>
+    public double? Sortino { get; init; }
+
+    /// <summary>End equity / start equity − 1; null without marks.</summary>
+    public double? TotalReturn { get; init; }
+
+    /// <summary>Compound annual growth rate, (end / start)^(252 / n) − 1 with n = number of daily returns; null without daily returns.</summary>
+    public double? Cagr { get; init; }
+
+    /// <summary>CAGR / max drawdown; null when either is null or the max drawdown is 0.</summary>
+    public double? Calmar { get; init; }
+
+    /// <summary>Historical one-day VaR at 95 %: the 5th percentile of the daily returns (numpy "linear"), a return (negative = loss); null without daily returns.</summary>
+    public double? ValueAtRisk95 { get; init; }
+
+    /// <summary>Historical one-day CVaR at 95 %: the mean of the daily returns ≤ <see cref="ValueAtRisk95"/>; null without daily returns.</summary>
+    public double? ConditionalValueAtRisk95 { get; init; }
+}
