@@ -65,6 +65,15 @@ public sealed class MetricsAccumulator
     /// <summary>Whether the bucket is closed; see <see cref="Close"/>.</summary>
     public bool IsClosed => _state.IsClosed;
 
+    /// <summary>Time of the last mark applied or merged; null without marks. Marks at or before it are rejected, so a grain can use it to drop redelivered marks.</summary>
+    public DateTimeOffset? LastMarkTime => _state.LastMarkTime;
+
+    /// <summary>
+    /// The equity the next bucket of the same scope opens with: the last mark, or the opening equity when there is
+    /// no mark; null when neither is known.
+    /// </summary>
+    public decimal? ClosingEquity => _state.LastEquity ?? _state.OpeningEquity;
+
     /// <summary>Applies a closed round-trip trade. O(1).</summary>
     /// <param name="trade">The trade; it belongs to this bucket when its exit time lies in <see cref="Period"/>.</param>
     /// <exception cref="InvalidOperationException">The bucket is closed.</exception>
@@ -370,6 +379,7 @@ public sealed class MetricsAccumulator
             AverageTradeReturn = trades > 0 ? s.TradeReturnSum / trades : null,
             AverageHoldingTime = trades > 0 ? TimeSpan.FromTicks(s.HoldingTimeTicksSum / trades) : null,
             Marks = s.MarkCount,
+            LastMarkTime = s.LastMarkTime,
             StartEquity = start,
             EndEquity = end,
             PeakEquity = s.MarkCount > 0 ? s.PeakEquity : null,

@@ -74,6 +74,9 @@ public sealed record MetricsSnapshot
     /// <summary>Number of equity marks.</summary>
     public long Marks { get; init; }
 
+    /// <summary>Time of the last mark, i.e. how current the equity figures are; null without marks.</summary>
+    public DateTimeOffset? LastMarkTime { get; init; }
+
     /// <summary>Equity the bucket's returns are measured from: the opening equity, or the first mark when that is unknown; null when neither exists.</summary>
     public decimal? StartEquity { get; init; }
 

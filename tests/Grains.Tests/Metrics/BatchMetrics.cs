@@ -118,6 +118,7 @@ internal static class BatchMetrics
             AverageTradeReturn = n > 0 ? tradeList.Average(t => t.Return) : null,
             AverageHoldingTime = n > 0 ? TimeSpan.FromTicks(tradeList.Sum(t => (t.ExitTime - t.EntryTime).Ticks) / n) : null,
             Marks = markList.Count,
+            LastMarkTime = markList.Count > 0 ? markList[^1].Time : null,
             StartEquity = startEquity,
             EndEquity = end,
             PeakEquity = peak,

@@ -92,8 +92,7 @@ public sealed class IncrementalVsBatchTests
             decimal opening = History.EquityBefore(p.Start);
             var rolled = bucket.ToSnapshot();
             MetricsAssert.Equivalent(History.Direct(p, opening).ToSnapshot(), rolled, Tolerance, p.ToString());
-            var batch = BatchMetrics.Compute(
-                History.Trades.Where(t => p.Contains(t.ExitTime)), History.Marks.Where(m => p.Contains(m.Time)), opening);
+            var batch = BatchMetrics.Compute(History.TradesIn(p), History.MarksIn(p), opening);
             MetricsAssert.Equivalent(batch, rolled, Tolerance, p.ToString() + " (batch)");
         }
     }

@@ -42,7 +42,10 @@ public sealed class MetricsAccumulatorValidationTests
         Assert.Throws<ArgumentException>(() => acc.AddTrade(new ClosedTrade(Monday, Monday.AddHours(1), 1m, 0m, double.NaN)));
         Assert.Throws<ArgumentOutOfRangeException>(() => new MetricsAccumulator(BucketPeriod.For(BucketLevel.Daily, Monday), -1m));
 
-        acc.AddMark(new EquityMark(Monday.AddHours(2), 100m, false));
+        Assert.Equal(100m, acc.ClosingEquity);     // the opening equity until a mark arrives
+        acc.AddMark(new EquityMark(Monday.AddHours(2), 101m, false));
+        Assert.Equal(101m, acc.ClosingEquity);
+        Assert.Equal(Monday.AddHours(2), acc.LastMarkTime);
         Assert.Throws<ArgumentException>(() => acc.AddMark(new EquityMark(Monday.AddHours(2), 100m, false)));
         Assert.Throws<ArgumentException>(() => acc.AddMark(new EquityMark(Monday.AddHours(1), 100m, false)));
         Assert.Equal(1, acc.ToSnapshot().Marks);

@@ -73,7 +73,8 @@ internal sealed class SyntheticHistory
             }
         }
 
-        return new SyntheticHistory(trades, marks);
+        // Generated day by day, so already in exit order; the sort keeps MarksIn/TradesIn's binary search safe if that changes.
+        return new SyntheticHistory([.. trades.OrderBy(t => t.ExitTime)], marks);
     }
 
     private static ClosedTrade RandomTrade(Random rng, DateTimeOffset exit)
@@ -93,12 +94,51 @@ internal sealed class SyntheticHistory
     /// <summary>Equity just before <paramref name="time"/>: the last mark earlier than it, or the starting capital.</summary>
     public decimal EquityBefore(DateTimeOffset time)
     {
+        int i = FirstAtOrAfter(Marks, m => m.Time, time);
+        return i == 0 ? StartingCapital : Marks[i - 1].Equity;
+    }
+
+    /// <summary>The marks inside <paramref name="period"/>, in time order (binary search: both lists are time-ordered).</summary>
+    public IEnumerable<EquityMark> MarksIn(BucketPeriod period) => Slice(Marks, m => m.Time, period);
+
+    /// <summary>The trades whose exit lies inside <paramref name="period"/>.</summary>
+    public IEnumerable<ClosedTrade> TradesIn(BucketPeriod period) => Slice(Trades, t => t.ExitTime, period);
+
+    /// <summary>A bucket fed directly with every event inside <paramref name="period"/>.</summary>
+    public MetricsAccumulator Direct(BucketPeriod period, decimal? opening)
+    {
+        var acc = new MetricsAccumulator(period, opening);
+        foreach (var m in MarksIn(period))
+        {
+            acc.AddMark(m);
+        }
+
+        foreach (var t in TradesIn(period))
+        {
+            acc.AddTrade(t);
+        }
+
+        return acc;
+    }
+
+    private static IEnumerable<T> Slice<T>(IReadOnlyList<T> items, Func<T, DateTimeOffset> time, BucketPeriod period)
+    {
+        int from = period.Level == BucketLevel.AllTime ? 0 : FirstAtOrAfter(items, time, period.Start);
+        int to = period.Level == BucketLevel.AllTime ? items.Count : FirstAtOrAfter(items, time, period.End);
+        for (int i = from; i < to; i++)
+        {
+            yield return items[i];
+        }
+    }
+
+    private static int FirstAtOrAfter<T>(IReadOnlyList<T> items, Func<T, DateTimeOffset> time, DateTimeOffset t)
+    {
         int lo = 0;
-        int hi = Marks.Count;
+        int hi = items.Count;
         while (lo < hi)
         {
             int mid = (lo + hi) / 2;
-            if (Marks[mid].Time < time)
+            if (time(items[mid]) < t)
             {
                 lo = mid + 1;
             }
@@ -108,23 +148,6 @@ internal sealed class SyntheticHistory
             }
         }
 
-        return lo == 0 ? StartingCapital : Marks[lo - 1].Equity;
-    }
-
-    /// <summary>A bucket fed directly with every event inside <paramref name="period"/>, opened at the equity before it.</summary>
-    public MetricsAccumulator Direct(BucketPeriod period, decimal? opening)
-    {
-        var acc = new MetricsAccumulator(period, opening);
-        foreach (var m in Marks.Where(m => period.Contains(m.Time)))
-        {
-            acc.AddMark(m);
-        }
-
-        foreach (var t in Trades.Where(t => period.Contains(t.ExitTime)))
-        {
-            acc.AddTrade(t);
-        }
-
-        return acc;
+        return lo;
     }
 }
