@@ -1,6 +1,6 @@
 using TradingRobotPlug.Runtime.Concurrency;
 
-namespace TradingRobotPlug.Grains.Metrics;
+namespace TradingRobotPlug.GrainInterfaces.Metrics;
 
 /// <summary>
 /// The performance figures of one bucket at one moment (see <c>docs/metrics.md</c> for every definition and its

@@ -1,4 +1,4 @@
-namespace TradingRobotPlug.Grains.Metrics;
+namespace TradingRobotPlug.GrainInterfaces.Metrics;
 
 /// <summary>
 /// The granularity of a metrics bucket. Every level except <see cref="Trade"/> and <see cref="AllTime"/> is a UTC

@@ -1,4 +1,4 @@
-namespace TradingRobotPlug.Grains.Metrics;
+namespace TradingRobotPlug.GrainInterfaces.Metrics;
 
 /// <summary>
 /// Canonical names and the roll-up graph of <see cref="BucketLevel"/>.
@@ -10,7 +10,7 @@ namespace TradingRobotPlug.Grains.Metrics;
 /// weekly is a leaf fed by daily children, while the month → quarter → year → all_time chain is fed through months.
 /// Every child period lies entirely inside each of its parents' periods, and the children of one parent period tile
 /// it without gaps or overlaps, so merging every child of a parent, in time order and each once, gives exactly the
-/// figures of a bucket fed directly with the same events (see <see cref="MetricsAccumulator.Merge"/>).
+/// figures of a bucket fed directly with the same events (see <c>MetricsAccumulator.Merge</c>).
 /// </para>
 /// </remarks>
 public static class BucketLevelExtensions

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 
-namespace TradingRobotPlug.Grains.Metrics;
+namespace TradingRobotPlug.GrainInterfaces.Metrics;
 
 /// <summary>
 /// A metrics bucket's period: a <see cref="BucketLevel"/> and the UTC instant the period starts. The period is the

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace TradingRobotPlug.Grains.Metrics;
+namespace TradingRobotPlug.GrainInterfaces.Metrics;
 
 /// <summary>
 /// Running moments of a series of returns (fractions, e.g. 0.01 = +1 %), updated one value at a time with Welford's
