@@ -1,1 +1,37 @@
-Console.WriteLine("TradingRobotPlug silo: runtime under construction.");
+using System.CommandLine;
+using TradingRobotPlug.Silo.Backtest;
+
+var data = new Option<string>("--data") { Description = "OHLCV CSV file (date,open,high,low,close,volume).", DefaultValueFactory = _ => BacktestOptions.DefaultDataPath };
+var symbol = new Option<string>("--symbol") { Description = "Instrument symbol.", DefaultValueFactory = _ => "SPX" };
+var strategies = new Option<string[]>("--strategy") { Description = "Strategy spec, e.g. \"sma-cross:fast=50,slow=200\" (repeatable)." };
+var capital = new Option<decimal>("--capital") { Description = "Starting capital per strategy.", DefaultValueFactory = _ => 100_000m };
+var feeBps = new Option<decimal>("--fee-bps") { Description = "Fee in basis points of notional.", DefaultValueFactory = _ => 0m };
+var slippageBps = new Option<decimal>("--slippage-bps") { Description = "Slippage in basis points against the trader.", DefaultValueFactory = _ => 0m };
+var indicators = new Option<string?>("--indicators") { Description = "Indicator columns for indicators.csv, e.g. \"sma:20,rsi:14,macd:12:26:9\"." };
+var output = new Option<string>("--out") { Description = "Output directory.", DefaultValueFactory = _ => "out" };
+var onBadRow = new Option<string>("--on-bad-row") { Description = "fail (default: exit 2 listing bad rows) or skip (skip and report each).", DefaultValueFactory = _ => "fail" };
+onBadRow.AcceptOnlyFromAmong("fail", "skip");
+
+var backtest = new Command("backtest", "Replay a CSV through strategy grains and write summary.json, trades.csv, equity.csv, buckets.csv.")
+{
+    data, symbol, strategies, capital, feeBps, slippageBps, indicators, output, onBadRow,
+};
+
+backtest.SetAction((parse, ct) => BacktestRunner.RunAsync(Options(parse, parse.GetValue(strategies) is { Length: > 0 } s ? s : BacktestOptions.DemoStrategies), Console.Out, Console.Error, ct));
+
+var root = new RootCommand("TradingRobotPlug silo. With no command: backtest the seven demo strategies on the bundled S&P 500 data.") { backtest };
+root.SetAction((parse, ct) => BacktestRunner.RunAsync(
+    new BacktestOptions(BacktestOptions.DefaultDataPath, "SPX", BacktestOptions.DemoStrategies, 100_000m, 0m, 0m, null, "out", false), Console.Out, Console.Error, ct));
+
+return await root.Parse(args).InvokeAsync();
+
+BacktestOptions Options(ParseResult parse, IReadOnlyList<string> specs) => new(
+    parse.GetValue(data)!,
+    parse.GetValue(symbol)!,
+    specs,
+    parse.GetValue(capital),
+    parse.GetValue(feeBps),
+    parse.GetValue(slippageBps),
+    parse.GetValue(indicators),
+    parse.GetValue(output)!,
+    parse.GetValue(onBadRow) == "skip");

@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using TradingRobotPlug.GrainInterfaces.Market;
+using TradingRobotPlug.GrainInterfaces.Metrics;
+using TradingRobotPlug.GrainInterfaces.Strategies;
+using TradingRobotPlug.GrainInterfaces.Trading;
+
+namespace TradingRobotPlug.GrainInterfaces;
+
+/// <summary>Declares every type that crosses a trading grain boundary serializable (System.Text.Json source generation).</summary>
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+[JsonSerializable(typeof(ImmutableArray<Bar>))]
+[JsonSerializable(typeof(ImmutableArray<Tick>))]
+[JsonSerializable(typeof(Timeframe))]
+[JsonSerializable(typeof(InstrumentSnapshot))]
+[JsonSerializable(typeof(StrategySettings))]
+[JsonSerializable(typeof(StrategySnapshot))]
+[JsonSerializable(typeof(StrategyStatus))]
+[JsonSerializable(typeof(ImmutableArray<TradeRecord>))]
+[JsonSerializable(typeof(ImmutableArray<EquityPoint>))]
+[JsonSerializable(typeof(ImmutableArray<OrderRejected>))]
+[JsonSerializable(typeof(PositionSnapshot))]
+[JsonSerializable(typeof(ImmutableArray<MetricsSnapshot>))]
+[JsonSerializable(typeof(MetricsSnapshot))]
+public sealed partial class GrainInterfacesJsonContext : JsonSerializerContext;

@@ -1,0 +1,21 @@
+using TradingRobotPlug.GrainInterfaces.Trading;
+using TradingRobotPlug.Runtime;
+using TradingRobotPlug.Runtime.Concurrency;
+
+namespace TradingRobotPlug.GrainInterfaces.Grains;
+
+/// <summary>
+/// A position of one strategy in one instrument (key: <see cref="PositionId"/>, <c>strategy:SYMBOL</c>): quantity,
+/// average cost, realized and unrealized P&amp;L and the open trade with MAE/MFE. The owning strategy grain is the
+/// source of fills and marks and publishes the position here after every delivered batch of bars.
+/// </summary>
+public interface IPositionGrain : IGrainWithStringKey
+{
+    /// <summary>Records the position as of its last mark.</summary>
+    [OneWay]
+    Task Update(PositionSnapshot snapshot);
+
+    /// <summary>The position, or null if the strategy never traded the instrument.</summary>
+    [ReadOnly]
+    Task<PositionSnapshot?> Get();
+}

@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using TradingRobotPlug.GrainInterfaces.Strategies;
+using TradingRobotPlug.GrainInterfaces.Trading;
+using TradingRobotPlug.Runtime;
+using TradingRobotPlug.Runtime.Concurrency;
+
+namespace TradingRobotPlug.GrainInterfaces.Grains;
+
+/// <summary>
+/// One paper-trading strategy (key: <see cref="StrategyId"/>). Subscribes to its instruments' bar streams while
+/// running; decides on each bar's close and fills at the next bar's open; keeps cash, positions, trades and metrics.
+/// </summary>
+public interface IStrategyGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the strategy. Idempotent for identical settings.</summary>
+    /// <exception cref="ArgumentException">The settings are invalid; the message lists every problem.</exception>
+    /// <exception cref="InvalidOperationException">The strategy exists with different settings.</exception>
+    Task Create(StrategySettings settings);
+
+    /// <summary>Subscribes to the instruments and starts trading.</summary>
+    /// <exception cref="InvalidOperationException">Not created, or already running.</exception>
+    Task Start();
+
+    /// <summary>Keeps the subscription but ignores bars.</summary>
+    /// <exception cref="InvalidOperationException">Not running.</exception>
+    Task Pause();
+
+    /// <summary>Unsubscribes; state is kept.</summary>
+    /// <exception cref="InvalidOperationException">Not created.</exception>
+    Task Stop();
+
+    /// <summary>Current state.</summary>
+    [ReadOnly]
+    Task<StrategySnapshot> GetSnapshot();
+
+    /// <summary>Round-trip trades, oldest first; an open trade last (with no exit).</summary>
+    [ReadOnly]
+    Task<ImmutableArray<TradeRecord>> GetTrades();
+
+    /// <summary>Equity at each bar's close.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<EquityPoint>> GetEquityCurve();
+
+    /// <summary>Rejected orders with reasons.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<OrderRejected>> GetRejectedOrders();
+
+    /// <summary>Completes once at least <paramref name="bars"/> bars have been processed; returns the count.</summary>
+    [AlwaysInterleave]
+    Task<long> WaitForBars(long bars);
+}

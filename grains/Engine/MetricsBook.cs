@@ -1,0 +1,92 @@
+using TradingRobotPlug.Grains.Metrics;
+
+namespace TradingRobotPlug.Grains.Engine;
+
+/// <summary>
+/// The open metrics bucket of every level for one scope, fed each event directly (O(levels) = O(1) per event). When
+/// an event falls into a new period, the level's open bucket is closed (immutable from then on) and queued in
+/// <see cref="DrainClosed"/> for the bucket grains; the next bucket opens with the last equity as its opening equity.
+/// A trade-level bucket is created, filled and closed per round trip.
+/// </summary>
+public sealed class MetricsBook
+{
+    private static readonly BucketLevel[] PeriodLevels =
+        [BucketLevel.Hourly, BucketLevel.Daily, BucketLevel.Weekly, BucketLevel.Monthly, BucketLevel.Quarterly, BucketLevel.Yearly, BucketLevel.AllTime];
+
+    private readonly MetricsAccumulator?[] _open = new MetricsAccumulator?[8];
+    private readonly List<MetricsSnapshot>[] _closed = [.. Enumerable.Range(0, 8).Select(_ => new List<MetricsSnapshot>())];
+    private decimal _lastEquity;
+
+    /// <summary>Creates a book for a scope starting with <paramref name="initialCapital"/> (positive).</summary>
+    public MetricsBook(decimal initialCapital)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(initialCapital, 0m);
+        _lastEquity = initialCapital;
+    }
+
+    /// <summary>The all-time accumulator (null before the first event).</summary>
+    public MetricsAccumulator? AllTime => _open[(int)BucketLevel.AllTime];
+
+    /// <summary>Applies a closed round trip at its exit time to every level.</summary>
+    public void AddTrade(ClosedTrade trade)
+    {
+        var tradeBucket = new MetricsAccumulator(BucketPeriod.For(BucketLevel.Trade, trade.ExitTime), null);
+        tradeBucket.AddTrade(trade);
+        tradeBucket.Close();
+        _closed[(int)BucketLevel.Trade].Add(tradeBucket.ToSnapshot());
+        foreach (var level in PeriodLevels)
+        {
+            Open(level, trade.ExitTime).AddTrade(trade);
+        }
+    }
+
+    /// <summary>Applies an equity mark (a bar close) to every level.</summary>
+    public void AddMark(EquityMark mark)
+    {
+        foreach (var level in PeriodLevels)
+        {
+            Open(level, mark.Time).AddMark(mark);
+        }
+
+        _lastEquity = mark.Equity;
+    }
+
+    private MetricsAccumulator Open(BucketLevel level, DateTimeOffset time)
+    {
+        var current = _open[(int)level];
+        if (current is not null && current.Period.Contains(time))
+        {
+            return current;
+        }
+
+        if (current is not null)
+        {
+            current.Close();
+            _closed[(int)level].Add(current.ToSnapshot());
+        }
+
+        var next = new MetricsAccumulator(BucketPeriod.For(level, time), _lastEquity);
+        _open[(int)level] = next;
+        return next;
+    }
+
+    /// <summary>Closed periods of <paramref name="level"/> not yet drained, oldest first; clears them.</summary>
+    public IReadOnlyList<MetricsSnapshot> DrainClosed(BucketLevel level)
+    {
+        var list = _closed[(int)level];
+        if (list.Count == 0)
+        {
+            return [];
+        }
+
+        var result = list.ToArray();
+        list.Clear();
+        return result;
+    }
+
+    /// <summary>The open period's snapshot of <paramref name="level"/> (null if none).</summary>
+    public MetricsSnapshot? OpenSnapshot(BucketLevel level) => _open[(int)level]?.ToSnapshot();
+
+    /// <summary>Levels with buckets: trade through all_time.</summary>
+    public static IReadOnlyList<BucketLevel> Levels { get; } = [BucketLevel.Trade, .. PeriodLevels];
+}

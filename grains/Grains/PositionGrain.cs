@@ -1,0 +1,27 @@
+using TradingRobotPlug.GrainInterfaces.Grains;
+using TradingRobotPlug.GrainInterfaces.Trading;
+using TradingRobotPlug.Runtime;
+
+namespace TradingRobotPlug.Grains.Grains;
+
+/// <summary>See <see cref="IPositionGrain"/>: the latest published position of one strategy in one instrument.</summary>
+public sealed class PositionGrain : Grain, IPositionGrain
+{
+    private PositionSnapshot? _snapshot;
+
+    /// <inheritdoc/>
+    public Task Update(PositionSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (snapshot.Id.ToString() != this.GetPrimaryKeyString())
+        {
+            throw new ArgumentException($"Position {snapshot.Id} sent to position grain {this.GetPrimaryKeyString()}.", nameof(snapshot));
+        }
+
+        _snapshot = snapshot;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task<PositionSnapshot?> Get() => Task.FromResult(_snapshot);
+}

@@ -1,0 +1,13 @@
+using TradingRobotPlug.GrainInterfaces.Strategies;
+
+namespace TradingRobotPlug.Grains.Grains;
+
+/// <summary>Persisted definition and lifecycle of a strategy grain.</summary>
+public sealed class StrategyState
+{
+    /// <summary>The settings; null until created.</summary>
+    public StrategySettings? Settings { get; set; }
+
+    /// <summary>Lifecycle status.</summary>
+    public StrategyStatus Status { get; set; }
+}

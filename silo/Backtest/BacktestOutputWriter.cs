@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using TradingRobotPlug.GrainInterfaces.Market;
+using TradingRobotPlug.GrainInterfaces.Metrics;
+
+namespace TradingRobotPlug.Silo.Backtest;
+
+/// <summary>Writes summary.json, trades.csv, equity.csv and buckets.csv, and the console summary table.</summary>
+internal static class BacktestOutputWriter
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static void Write(string directory, InstrumentId instrument, IReadOnlyList<BacktestResult> results)
+    {
+        WriteSummary(Path.Combine(directory, "summary.json"), results);
+        var trades = new StringBuilder("strategy,symbol,side,entry_time,entry_price,exit_time,exit_price,quantity,pnl,return,fees\n");
+        var equity = new StringBuilder("strategy,time,equity\n");
+        var buckets = new StringBuilder("strategy,level,period_start,closed,trades,wins,losses,net_pnl,fees,start_equity,end_equity,max_drawdown,total_return,volatility,sharpe,sortino,var_95,cvar_95\n");
+        foreach (var r in results)
+        {
+            var s = Csv(r.Spec);
+            foreach (var t in r.Trades)
+            {
+                trades.Append(Inv, $"{s},{instrument.Symbol},{t.Side.ToString().ToLowerInvariant()},{t.EntryTime:O},{t.EntryPrice},{(t.ExitTime is { } x ? x.ToString("O", Inv) : "")},{t.ExitPrice?.ToString(Inv)},{t.Quantity},{t.Pnl},{t.Return.ToString("R", Inv)},{t.Fees}\n");
+            }
+
+            foreach (var p in r.Equity)
+            {
+                equity.Append(Inv, $"{s},{p.Time:O},{p.Equity}\n");
+            }
+
+            foreach (var (level, periods) in r.Buckets.OrderBy(k => k.Key))
+            {
+                foreach (var m in periods)
+                {
+                    buckets.Append(Inv, $"{s},{level.ToCanonicalString()},{m.Period.Start:O},{(m.IsClosed ? "true" : "false")},{m.Trades},{m.Wins},{m.Losses},{m.NetPnl},{m.Fees},{m.StartEquity},{m.EndEquity},{D(m.MaxDrawdown)},{D(m.TotalReturn)},{D(m.Volatility)},{D(m.Sharpe)},{D(m.Sortino)},{D(m.ValueAtRisk95)},{D(m.ConditionalValueAtRisk95)}\n");
+                }
+            }
+        }
+
+        File.WriteAllText(Path.Combine(directory, "trades.csv"), trades.ToString());
+        File.WriteAllText(Path.Combine(directory, "equity.csv"), equity.ToString());
+        File.WriteAllText(Path.Combine(directory, "buckets.csv"), buckets.ToString());
+    }
+
+    private static void WriteSummary(string path, IReadOnlyList<BacktestResult> results)
+    {
+        using var stream = File.Create(path);
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        w.WriteStartArray();
+        foreach (var r in results)
+        {
+            var m = r.Snapshot.Metrics;
+            w.WriteStartObject();
+            w.WriteString("strategy", r.Spec);
+            w.WriteNumber("final_equity", r.Snapshot.Equity);
+            w.WriteNumber("net_pnl", r.Snapshot.Equity - (r.Snapshot.Settings?.InitialCapital ?? 0m));
+            Num(w, "total_return", m?.TotalReturn);
+            Num(w, "cagr", m?.Cagr);
+            Num(w, "volatility", m?.Volatility);
+            Num(w, "sharpe", m?.Sharpe);
+            Num(w, "sortino", m?.Sortino);
+            Num(w, "calmar", m?.Calmar);
+            Num(w, "max_drawdown", m?.MaxDrawdown);
+            Num(w, "var_95", m?.ValueAtRisk95);
+            Num(w, "cvar_95", m?.ConditionalValueAtRisk95);
+            w.WriteNumber("trades", m?.Trades ?? 0);
+            Num(w, "win_rate", m?.WinRate);
+            Num(w, "profit_factor", m?.ProfitFactor);
+            if (m?.Expectancy is { } e)
+            {
+                w.WriteNumber("expectancy", e);
+            }
+            else
+            {
+                w.WriteNull("expectancy");
+            }
+
+            Num(w, "exposure", m?.Exposure);
+            w.WriteNumber("fees", r.Snapshot.Positions.Sum(p => p.Fees));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    public static string SummaryTable(IReadOnlyList<BacktestResult> results)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(Inv, $"{"strategy",-42} {"final equity",14} {"return",8} {"CAGR",7} {"Sharpe",7} {"max DD",7} {"trades",6} {"win %",6}");
+        foreach (var r in results)
+        {
+            var m = r.Snapshot.Metrics;
+            sb.AppendLine(Inv, $"{r.Spec,-42} {r.Snapshot.Equity,14:N2} {P(m?.TotalReturn),8} {P(m?.Cagr),7} {F(m?.Sharpe),7} {P(m?.MaxDrawdown),7} {m?.Trades ?? 0,6} {P(m?.WinRate),6}");
+        }
+
+        return sb.ToString();
+    }
+
+    private static void Num(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static string D(double? v) => v is { } x ? x.ToString("R", Inv) : string.Empty;
+
+    private static string P(double? v) => v is { } x ? (x * 100).ToString("F1", Inv) + "%" : "-";
+
+    private static string F(double? v) => v is { } x ? x.ToString("F2", Inv) : "-";
+
+    private static string Csv(string text) => text.Contains(',') || text.Contains('"') ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+}
