@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using TradingRobotPlug.Runtime.Catalog;
 using TradingRobotPlug.Runtime.Diagnostics;
@@ -11,7 +12,8 @@ namespace TradingRobotPlug.Runtime.Activation;
 /// One activation of a grain: its instance, its message queue, and its scheduler. Work items (new messages and
 /// continuations of running ones) run one at a time on the thread pool; a message starts only when the turn-based
 /// rules allow (non-reentrant: nothing else running; [ReadOnly] with read-only; [AlwaysInterleave] or [Reentrant]
-/// anytime). Lifecycle: Created → Activating → Valid → Deactivating → Invalid.
+/// anytime). Messages start in arrival order, except that an [AlwaysInterleave] message (or interleaving timer tick)
+/// never waits behind one that cannot start yet. Lifecycle: Created → Activating → Valid → Deactivating → Invalid.
 /// </summary>
 internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
 {
@@ -35,7 +37,7 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
     }
 
     private readonly object _lock = new();
-    private readonly Queue<Message> _inbox = new();
+    private readonly LinkedList<Message> _inbox = new();
     private readonly Queue<(SendOrPostCallback Callback, object? State)> _continuations = new();
     private readonly List<Message> _running = new(1);
     private readonly GrainRuntimeClient _runtime;
@@ -50,6 +52,7 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
     private Phase _phase;
     private bool _scheduled;
     private int _runningReadOnly;
+    private int _queuedInterleaving;
     private DeactivationReason? _pendingDeactivation;
     private long _lastActiveTimestamp;
     private long _keepAliveUntilTimestamp;
@@ -123,7 +126,12 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
                 return false;
             }
 
-            _inbox.Enqueue(message);
+            _inbox.AddLast(message);
+            if (IsInterleaving(message))
+            {
+                _queuedInterleaving++;
+            }
+
             if (_scheduled)
             {
                 return true;
@@ -183,14 +191,8 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
                         _phase = Phase.Deactivating;
                         kind = WorkKind.Deactivate;
                     }
-                    else if (_phase == Phase.Valid && _pendingDeactivation is null && _inbox.Count > 0 && CanStart(_inbox.Peek()))
+                    else if (_phase == Phase.Valid && _pendingDeactivation is null && TryTakeStartable(out message))
                     {
-                        message = _inbox.Dequeue();
-                        if (message.IsCompleted)
-                        {
-                            continue; // timed out while queued: the caller has given up, do not run it
-                        }
-
                         _running.Add(message);
                         if ((message.Options & InvokeMethodOptions.ReadOnly) != 0)
                         {
@@ -201,8 +203,7 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
                     }
                     else if (_phase == Phase.Invalid && _inbox.Count > 0)
                     {
-                        forward = [.. _inbox];
-                        _inbox.Clear();
+                        forward = TakeAllQueued();
                         kind = WorkKind.Forward;
                     }
                     else
@@ -247,6 +248,70 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
             RuntimeContext.Exchange(previousContext);
             SynchronizationContext.SetSynchronizationContext(previousSync);
         }
+    }
+
+    /// <summary>
+    /// Takes the next message that may start now (under the lock): the oldest one if the turn-based rules allow it,
+    /// otherwise the oldest queued [AlwaysInterleave] one, which may always start and so must not wait behind a
+    /// message that cannot. Messages that timed out while queued are dropped: their callers have given up.
+    /// </summary>
+    private bool TryTakeStartable([NotNullWhen(true)] out Message? message)
+    {
+        while (_inbox.First is { } head)
+        {
+            if (head.Value.IsCompleted)
+            {
+                RemoveQueued(head);
+                continue;
+            }
+
+            if (CanStart(head.Value))
+            {
+                RemoveQueued(head);
+                message = head.Value;
+                return true;
+            }
+
+            break;
+        }
+
+        for (var node = _inbox.First; node is not null && _queuedInterleaving > 0;)
+        {
+            var next = node.Next;
+            if (IsInterleaving(node.Value))
+            {
+                RemoveQueued(node);
+                if (!node.Value.IsCompleted)
+                {
+                    message = node.Value;
+                    return true;
+                }
+            }
+
+            node = next;
+        }
+
+        message = null;
+        return false;
+    }
+
+    private static bool IsInterleaving(Message message) => (message.Options & InvokeMethodOptions.AlwaysInterleave) != 0;
+
+    private void RemoveQueued(LinkedListNode<Message> node)
+    {
+        _inbox.Remove(node);
+        if (IsInterleaving(node.Value))
+        {
+            _queuedInterleaving--;
+        }
+    }
+
+    private List<Message> TakeAllQueued()
+    {
+        List<Message> all = [.. _inbox];
+        _inbox.Clear();
+        _queuedInterleaving = 0;
+        return all;
     }
 
     private bool CanStart(Message next)
@@ -318,8 +383,7 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
             lock (_lock)
             {
                 _phase = Phase.Invalid;
-                failed = [.. _inbox];
-                _inbox.Clear();
+                failed = TakeAllQueued();
             }
 
             _runtime.Directory.Remove(this);
@@ -370,8 +434,7 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
         lock (_lock)
         {
             _phase = Phase.Invalid;
-            pending = [.. _inbox];
-            _inbox.Clear();
+            pending = TakeAllQueued();
         }
 
         _runtime.Directory.Remove(this);

@@ -1,8 +1,13 @@
 using System.Reflection;
+using System.Runtime.Loader;
 
 namespace TradingRobotPlug.Runtime.Hosting;
 
-/// <summary>Finds assemblies that reference the runtime abstractions: the loaded ones and, transitively, their references.</summary>
+/// <summary>
+/// Finds assemblies that reference the runtime abstractions: those loaded in the default
+/// <see cref="AssemblyLoadContext"/> and, transitively, their references. Assemblies in other load contexts
+/// (plug-ins, isolated test fixtures) belong to whoever loaded them and are used only when added explicitly.
+/// </summary>
 internal static class GrainAssemblyDiscovery
 {
     private const string AbstractionsName = "TradingRobotPlug.Runtime.Abstractions";
@@ -16,7 +21,7 @@ internal static class GrainAssemblyDiscovery
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<Assembly>(AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic));
+        var queue = new Queue<Assembly>(AssemblyLoadContext.Default.Assemblies.Where(a => !a.IsDynamic));
         if (Assembly.GetEntryAssembly() is { } entry)
         {
             queue.Enqueue(entry);

@@ -8,6 +8,7 @@ public sealed class GrainAssemblyOptions
     /// <summary>Assemblies added explicitly with <c>AddGrainAssembly</c>.</summary>
     public List<Assembly> Assemblies { get; } = [];
 
-    /// <summary>Also scan loaded assemblies (and their references) that reference the runtime abstractions. Default true.</summary>
+    /// <summary>Also scan the assemblies loaded in the default load context (and their references) that reference the
+    /// runtime abstractions. Default true. Assemblies loaded in other load contexts must be added explicitly.</summary>
     public bool DiscoverAssemblies { get; set; } = true;
 }

@@ -113,7 +113,11 @@ internal sealed class MemoryStream<T> : IAsyncStream<T>, IMemoryStream
 
     internal Subscription<T>? Find(Guid handleId) => Array.Find(_subscriptions, s => s.HandleId == handleId);
 
-    internal async Task RemoveAsync(Guid handleId)
+    /// <summary>
+    /// Removes a subscription. Does not wait for its delivery loop: the caller may be an observer of this very
+    /// subscription, running inside the delivery the loop is waiting for. Nothing is delivered after this returns.
+    /// </summary>
+    internal Task RemoveAsync(Guid handleId)
     {
         Subscription<T>? removed;
         lock (_lock)
@@ -121,7 +125,7 @@ internal sealed class MemoryStream<T> : IAsyncStream<T>, IMemoryStream
             removed = Array.Find(_subscriptions, s => s.HandleId == handleId);
             if (removed is null)
             {
-                return;
+                return Task.CompletedTask;
             }
 
             _subscriptions = _subscriptions.Where(s => s != removed).ToArray();
@@ -132,7 +136,8 @@ internal sealed class MemoryStream<T> : IAsyncStream<T>, IMemoryStream
             activation.StreamObservers.Remove(handleId);
         }
 
-        await removed.StopAsync();
+        removed.Stop();
+        return Task.CompletedTask;
     }
 
     private Subscription<T> Add(Subscription<T> subscription)

@@ -6,7 +6,8 @@ namespace TradingRobotPlug.Runtime.Streams;
 
 /// <summary>
 /// One subscription: a bounded queue (producers wait when it is full) and a delivery loop that sends queued items
-/// to the subscriber in batches, one batch at a time, preserving order.
+/// to the subscriber in batches, one batch at a time, preserving order. Once stopped (unsubscribed), nothing more
+/// reaches the observer: queued batches are dropped and a delivery in progress ends before its next item.
 /// </summary>
 internal sealed class Subscription<T>
 {
@@ -42,14 +43,29 @@ internal sealed class Subscription<T>
 
     public bool IsImplicit { get; }
 
+    public StreamId StreamId => _stream.StreamId;
+
+    /// <summary>True once the subscription was removed; deliveries check it before every item.</summary>
+    public bool IsStopped => _stopped;
+
     public bool TryWrite(T item) => _queue.Writer.TryWrite(item);
 
     public ValueTask WriteAsync(T item) => _queue.Writer.WriteAsync(item);
 
-    public async Task StopAsync()
+    /// <summary>
+    /// Stops delivery without waiting for the delivery loop, which may be what is calling (an observer that
+    /// unsubscribes itself runs inside the loop's current delivery).
+    /// </summary>
+    public void Stop()
     {
         _stopped = true;
         _queue.Writer.TryComplete();
+    }
+
+    /// <summary>Stops delivery and waits for the delivery loop to end (silo shutdown).</summary>
+    public async Task StopAsync()
+    {
+        Stop();
         await _pump.ConfigureAwait(false);
     }
 
@@ -90,10 +106,10 @@ internal sealed class Subscription<T>
     {
         if (Subscriber is { } grainId)
         {
-            return _stream.Runtime.SendSystemRequest(grainId, SubscriberClass!, new StreamDeliveryRequest<T>(_stream.StreamId, HandleId, batch));
+            return _stream.Runtime.SendSystemRequest(grainId, SubscriberClass!, new StreamDeliveryRequest<T>(this, batch));
         }
 
         var observer = ClientObserver ?? throw new InvalidOperationException($"Client subscription {HandleId} to {_stream.StreamId} has no observer.");
-        return StreamDeliveryRequest<T>.DeliverAsync(observer, batch).AsTask();
+        return StreamDeliveryRequest<T>.DeliverAsync(observer, batch, this).AsTask();
     }
 }

@@ -1,0 +1,6 @@
+namespace TradingRobotPlug.Runtime.Tests.Grains;
+
+public interface IFlakyActivationGrain : IGrainWithStringKey
+{
+    Task<int> GetAttempt();
+}

@@ -1,0 +1,6 @@
+namespace TradingRobotPlug.Runtime.Tests.Grains;
+
+public interface IGuidKeyedGrain : IGrainWithGuidKey
+{
+    Task<Guid> GetKey();
+}

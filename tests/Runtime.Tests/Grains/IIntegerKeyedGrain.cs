@@ -1,0 +1,6 @@
+namespace TradingRobotPlug.Runtime.Tests.Grains;
+
+public interface IIntegerKeyedGrain : IGrainWithIntegerKey
+{
+    Task<long> GetKey();
+}

@@ -1,0 +1,20 @@
+using TradingRobotPlug.Runtime.Concurrency;
+
+namespace TradingRobotPlug.Runtime.Tests.Grains;
+
+/// <summary>Activation is signalled as <c>{key}:activated</c>, ticks as <c>{key}:tick</c> with a <see cref="TickObservation"/>,
+/// deactivation as <c>{key}:deactivated</c>.</summary>
+public interface ITimerGrain : IGrainWithStringKey
+{
+    Task StartTicking(TimeSpan period, bool keepAlive);
+
+    Task Block(string gate);
+
+    /// <summary>An ordinary call: it runs only after a tick in progress has finished (and re-armed its timer).</summary>
+    Task Touch();
+
+    [AlwaysInterleave]
+    Task Sync();
+
+    Task Deactivate();
+}
