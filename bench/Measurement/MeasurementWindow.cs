@@ -4,12 +4,15 @@ namespace TradingRobotPlug.Benchmarks.Measurement;
 
 /// <summary>
 /// Progress of every worker over a steady-state window: the counters are read after a warm-up, latencies are
-/// recorded only inside the window, and the counters are read again at its end.
+/// recorded only inside the window, and the counters are read again at its end. The window also records the
+/// process's CPU time and managed allocations, which depend much less than wall-clock rates on what else runs on
+/// a shared machine.
 /// </summary>
 /// <param name="Before">Counters at the start of the window.</param>
 /// <param name="After">Counters at its end.</param>
 /// <param name="Seconds">The window's measured length.</param>
-public sealed record MeasurementWindow(long[] Before, long[] After, double Seconds)
+/// <param name="Cost">CPU time, allocations and collections in the window.</param>
+public sealed record MeasurementWindow(long[] Before, long[] After, double Seconds, ProcessCost Cost)
 {
     /// <summary>Total progress in the window.</summary>
     public long Total => After.Sum() - Before.Sum();
@@ -29,12 +32,13 @@ public sealed record MeasurementWindow(long[] Before, long[] After, double Secon
         ArgumentNullException.ThrowIfNull(probe);
         await Task.Delay(warmup);
         var before = probe.Counters.Snapshot();
+        var cost = ProcessCost.Start();
         long start = Stopwatch.GetTimestamp();
         probe.Recording = true;
         await Task.Delay(duration);
         var after = probe.Counters.Snapshot();
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         probe.Recording = false;
-        return new MeasurementWindow(before, after, seconds);
+        return new MeasurementWindow(before, after, seconds, cost.Stop());
     }
 }

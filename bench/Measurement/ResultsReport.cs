@@ -27,7 +27,7 @@ public static class ResultsReport
         sb.AppendLine(inv, $"- Command: `dotnet run -c Release --project bench -- {options.CommandLine}`");
         sb.AppendLine(inv, $"- Machine: {machine}");
         sb.AppendLine(inv, $"- Load average (1 / 5 / 15 min) at start: {loadBefore}; at end: {loadAfter} (the machine is shared: compare runs with similar load)");
-        sb.AppendLine(inv, $"- Each row: median of {options.Repeat} run{(options.Repeat == 1 ? string.Empty : "s")} (all runs listed), each a fresh silo measured for {options.Duration.TotalSeconds:0} s after {options.Warmup.TotalSeconds:0} s of warm-up (activations: one pass of 100,000)");
+        sb.AppendLine(inv, $"- Each row: median of {options.Repeat} run{(options.Repeat == 1 ? string.Empty : "s")} (all runs listed; CPU ns/op and alloc B/op are medians too: process CPU time and managed allocations of all threads divided by operations, which vary much less with other load than rates do), each a fresh silo measured for {options.Duration.TotalSeconds:0} s after {options.Warmup.TotalSeconds:0} s of warm-up (activations: one pass of 100,000)");
         sb.AppendLine();
         sb.Append(RenderTable(summaries));
         return sb.ToString();
@@ -39,8 +39,8 @@ public static class ResultsReport
         ArgumentNullException.ThrowIfNull(summaries);
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        sb.AppendLine("| Scenario | Median | Runs | p50 µs | p99 µs | Notes (median run) | Target | Met |");
-        sb.AppendLine("|---|---:|---|---:|---:|---|---|---|");
+        sb.AppendLine("| Scenario | Median | Runs | p50 µs | p99 µs | CPU ns/op | alloc B/op | Notes (median run) | Target | Met |");
+        sb.AppendLine("|---|---:|---|---:|---:|---:|---:|---|---|---|");
         foreach (var s in summaries)
         {
             var m = s.Median;
@@ -48,7 +48,7 @@ public static class ResultsReport
                 ? string.Create(inv, $"{extra:N0} bytes of managed heap per idle activation (median)")
                 : m.Notes;
             var met = m.MeetsTarget switch { true => "yes", false => "**no**", null => "—" };
-            sb.AppendLine(inv, $"| {m.Scenario} | {m.Rate:N0} {m.Unit} | {s.RunRates} | {Micros(m.P50Ms)} | {Micros(m.P99Ms)} | {notes} | {m.Target} | {met} |");
+            sb.AppendLine(inv, $"| {m.Scenario} | {m.Rate:N0} {m.Unit} | {s.RunRates} | {Micros(m.P50Ms)} | {Micros(m.P99Ms)} | {Figure(s.MedianCpuNanosPerOp)} | {Figure(s.MedianBytesPerOp)} | {notes} | {m.Target} | {met} |");
         }
 
         return sb.ToString();
@@ -77,6 +77,8 @@ public static class ResultsReport
 
         File.WriteAllText(path, text);
     }
+
+    private static string Figure(double? value) => value is { } v && !double.IsNaN(v) ? v.ToString("N0", CultureInfo.InvariantCulture) : "—";
 
     /// <summary>A latency given in milliseconds, shown in microseconds.</summary>
     public static string Micros(double? milliseconds) => milliseconds switch

@@ -21,4 +21,17 @@ public sealed record ScenarioResult(
 {
     /// <summary>A second figure whose median is reported too (e.g. bytes per activation); null when none.</summary>
     public double? Extra { get; init; }
+
+    /// <summary>Process CPU time per operation in nanoseconds (all threads; robust to other load on the machine).</summary>
+    public double? CpuNanosPerOp { get; init; }
+
+    /// <summary>Managed bytes allocated per operation (all threads).</summary>
+    public double? BytesPerOp { get; init; }
+
+    /// <summary>Sets <see cref="CpuNanosPerOp"/> and <see cref="BytesPerOp"/> from a window.</summary>
+    public ScenarioResult WithCost(MeasurementWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return this with { CpuNanosPerOp = window.Cost.CpuNanosPer(window.Total), BytesPerOp = window.Cost.BytesPer(window.Total) };
+    }
 }

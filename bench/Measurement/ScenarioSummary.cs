@@ -16,13 +16,18 @@ public sealed record ScenarioSummary(ScenarioResult Median, IReadOnlyList<Scenar
     }
 
     /// <summary>The median of the runs' <see cref="ScenarioResult.Extra"/> figures, if any.</summary>
-    public double? MedianExtra
+    public double? MedianExtra => MedianOf(r => r.Extra);
+
+    /// <summary>The median of the runs' CPU time per operation.</summary>
+    public double? MedianCpuNanosPerOp => MedianOf(r => r.CpuNanosPerOp);
+
+    /// <summary>The median of the runs' allocated bytes per operation.</summary>
+    public double? MedianBytesPerOp => MedianOf(r => r.BytesPerOp);
+
+    private double? MedianOf(Func<ScenarioResult, double?> figure)
     {
-        get
-        {
-            var extras = Runs.Where(r => r.Extra is not null).Select(r => r.Extra!.Value).Order().ToList();
-            return extras.Count == 0 ? null : extras[(extras.Count - 1) / 2];
-        }
+        var values = Runs.Select(figure).Where(v => v is not null).Select(v => v!.Value).Order().ToList();
+        return values.Count == 0 ? null : values[(values.Count - 1) / 2];
     }
 
     /// <summary>Every run's rate, e.g. "1.01M / 0.98M / 1.02M".</summary>

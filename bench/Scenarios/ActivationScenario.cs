@@ -34,9 +34,11 @@ public static class ActivationScenario
         // Warm-up on other keys: JIT, thread pool, directory growth of the first few thousand entries.
         await ActivateAsync(silo.Client, Activations, WarmupGrains);
         long before = GC.GetTotalMemory(forceFullCollection: true);
+        var cost = ProcessCost.Start();
         long start = Stopwatch.GetTimestamp();
         await ActivateAsync(silo.Client, 0, Activations);
         double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var spent = cost.Stop();
         long after = GC.GetTotalMemory(forceFullCollection: true);
 
         double rate = Activations / seconds;
@@ -52,6 +54,8 @@ public static class ActivationScenario
             rate >= TargetRate && bytesPerActivation <= TargetBytes)
         {
             Extra = bytesPerActivation,
+            CpuNanosPerOp = spent.CpuNanosPer(Activations),
+            BytesPerOp = spent.BytesPer(Activations),
         };
     }
 

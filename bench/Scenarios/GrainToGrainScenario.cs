@@ -44,6 +44,6 @@ public static class GrainToGrainScenario
             latency.PercentileMilliseconds(99),
             string.Create(CultureInfo.InvariantCulture, $"slowest driver {window.Slowest:N0} calls; {window.Progressed}/{Drivers} drivers progressed"),
             "—",
-            null);
+            null).WithCost(window);
     }
 }

@@ -46,7 +46,7 @@ public static class LocalCallScenario
             latency.PercentileMilliseconds(99),
             string.Create(CultureInfo.InvariantCulture, $"slowest caller {window.Slowest:N0} calls; {window.Progressed}/{callers} callers progressed"),
             hasTarget ? "≥ 1,000,000 calls/s, every caller progresses" : "—",
-            hasTarget ? window.Rate >= TargetRate && window.Progressed == callers : null);
+            hasTarget ? window.Rate >= TargetRate && window.Progressed == callers : null).WithCost(window);
     }
 
     private static async Task CallLoopAsync(int slot, IPingGrain[] grains, BenchProbe probe)

@@ -68,7 +68,7 @@ public static class RuntimeBenchmarks
         for (int i = 0; i < options.Repeat; i++)
         {
             var result = await run();
-            Console.WriteLine($"  {result.Scenario}: {result.Rate:N0} {result.Unit}, p50 {ResultsReport.Micros(result.P50Ms)} µs, p99 {ResultsReport.Micros(result.P99Ms)} µs; {result.Notes}");
+            Console.WriteLine($"  {result.Scenario}: {result.Rate:N0} {result.Unit}, p50 {ResultsReport.Micros(result.P50Ms)} µs, p99 {ResultsReport.Micros(result.P99Ms)} µs, {result.CpuNanosPerOp:N0} CPU ns/op, {result.BytesPerOp:N0} B/op; {result.Notes}");
             runs.Add(result);
             GC.Collect();
             GC.WaitForPendingFinalizers();

@@ -51,7 +51,7 @@ public static class StreamScenario
             latency.PercentileMilliseconds(99),
             string.Create(CultureInfo.InvariantCulture, $"{producers} producer{(producers == 1 ? string.Empty : "s")}; slowest subscriber {window.Slowest:N0}; out of order {violations}{(drained ? string.Empty : "; NOT DRAINED")}"),
             "≥ 1,000,000 deliveries/s",
-            window.Rate >= TargetRate && violations == 0 && drained);
+            window.Rate >= TargetRate && violations == 0 && drained).WithCost(window);
     }
 
     /// <summary>One producer publishes at <paramref name="deliveriesPerSecond"/> in total (≈1 ms bursts).</summary>
@@ -81,7 +81,7 @@ public static class StreamScenario
             p99,
             string.Create(CultureInfo.InvariantCulture, $"end-to-end latency of every item; out of order {violations}{(drained ? string.Empty : "; NOT DRAINED")}"),
             "p99 < 10 ms at half the max rate",
-            p99 < TargetP99Ms && violations == 0 && drained);
+            p99 < TargetP99Ms && violations == 0 && drained).WithCost(window);
     }
 
     private static int SubscribersPerItem(StreamShape shape) => shape == StreamShape.ManyStreams ? 1 : Width;
