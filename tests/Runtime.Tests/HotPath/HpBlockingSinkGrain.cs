@@ -1,0 +1,29 @@
+namespace TradingRobotPlug.Runtime.Tests.HotPath;
+
+/// <summary>
+/// Implicitly subscribed to <see cref="HpStreamTests.BlockingNamespace"/>: records every item under its key and
+/// holds the first one until the test opens the gate "blocking/{key}" (so its queue fills up).
+/// </summary>
+[Streams.ImplicitStreamSubscription(HpStreamTests.BlockingNamespace)]
+public sealed class HpBlockingSinkGrain(HpProbe probe) : Grain, Streams.IAsyncObserver<int>
+{
+    /// <inheritdoc/>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var stream = Streams.GrainStreamingExtensions.GetStreamProvider(this, HpStreamTests.SmallQueueProvider)
+            .GetStream<int>(Streams.StreamId.Create(HpStreamTests.BlockingNamespace, GetPrimaryKeyString()));
+        await stream.SubscribeAsync(this);
+    }
+
+    /// <inheritdoc/>
+    public async Task OnNextAsync(int item)
+    {
+        if (item == 0)
+        {
+            probe.Receive(GetPrimaryKeyString() + "/entered", item);
+            await probe.Gate("blocking/" + GetPrimaryKeyString());
+        }
+
+        probe.Receive(GetPrimaryKeyString(), item);
+    }
+}
