@@ -4,14 +4,14 @@ namespace TradingRobotPlug.Runtime.Tests.HotPath;
 /// Implicitly subscribed to <see cref="HpStreamTests.BlockingNamespace"/>: records every item under its key and
 /// holds the first one until the test opens the gate "blocking/{key}" (so its queue fills up).
 /// </summary>
-[Streams.ImplicitStreamSubscription(HpStreamTests.BlockingNamespace)]
-public sealed class HpBlockingSinkGrain(HpProbe probe) : Grain, Streams.IAsyncObserver<int>
+[global::TradingRobotPlug.Runtime.Streams.ImplicitStreamSubscription(HpStreamTests.BlockingNamespace)]
+public sealed class HpBlockingSinkGrain(HpProbe probe) : Grain, global::TradingRobotPlug.Runtime.Streams.IAsyncObserver<int>
 {
     /// <inheritdoc/>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var stream = Streams.GrainStreamingExtensions.GetStreamProvider(this, HpStreamTests.SmallQueueProvider)
-            .GetStream<int>(Streams.StreamId.Create(HpStreamTests.BlockingNamespace, GetPrimaryKeyString()));
+        var stream = global::TradingRobotPlug.Runtime.Streams.GrainStreamingExtensions.GetStreamProvider(this, HpStreamTests.SmallQueueProvider)
+            .GetStream<int>(global::TradingRobotPlug.Runtime.Streams.StreamId.Create(HpStreamTests.BlockingNamespace, GetPrimaryKeyString()));
         await stream.SubscribeAsync(this);
     }
 

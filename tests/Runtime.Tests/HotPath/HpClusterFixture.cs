@@ -20,6 +20,7 @@ public sealed class HpClusterFixture : ClusterFixture
         {
             silo.Services.AddSingleton<HpProbe>();
             silo.AddSerializerContext(HpJsonContext.Default);
+            silo.AddSerializerContext(TradingRobotPlug.Runtime.Tests.Infrastructure.RuntimeTestJsonContext.Default);
             silo.AddMemoryStreams(HpStreamTests.SmallQueueProvider, o =>
             {
                 o.QueueCapacity = 2;
