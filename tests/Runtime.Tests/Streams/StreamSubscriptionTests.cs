@@ -108,6 +108,38 @@ public sealed class StreamSubscriptionTests
         }
     }
 
+    [Fact]
+    public async Task Mutable_items_are_copied_for_each_subscriber_and_immutable_ones_shared()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var provider = silo.Cluster.GetStreamProvider("Default");
+        var tickets = provider.GetStream<OrderTicket>(StreamId.Create("tickets", "copy"));
+        var fills = provider.GetStream<FillRecord>(StreamId.Create("fills", "copy"));
+        var receivedTickets = new TaskCompletionSource<OrderTicket>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var receivedFills = new TaskCompletionSource<FillRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await tickets.SubscribeAsync(ticket =>
+        {
+            receivedTickets.SetResult(ticket);
+            return Task.CompletedTask;
+        });
+        await fills.SubscribeAsync(fill =>
+        {
+            receivedFills.SetResult(fill);
+            return Task.CompletedTask;
+        });
+        var ticket = new OrderTicket { Symbol = "IBM", Quantity = 5m };
+        var fill = new FillRecord("T-9", 180m, 5m);
+
+        await tickets.OnNextAsync(ticket);
+        ticket.Quantity = 500m; // after publishing: must not reach the subscriber
+        await fills.OnNextAsync(fill);
+
+        var deliveredTicket = await receivedTickets.Task.Within("the ticket");
+        Assert.NotSame(ticket, deliveredTicket);
+        Assert.Equal(5m, deliveredTicket.Quantity);
+        Assert.Same(fill, await receivedFills.Task.Within("the fill"));
+    }
+
     private static IAsyncStream<int> Stream(TestSilo silo, string streamNamespace, string key)
         => silo.Cluster.GetStreamProvider("Default").GetStream<int>(StreamId.Create(streamNamespace, key));
 }
