@@ -1,3 +1,4 @@
+using TradingRobotPlug.Runtime.Hosting;
 using TradingRobotPlug.Runtime.Streams;
 using TradingRobotPlug.Runtime.Tests.Grains;
 using TradingRobotPlug.Runtime.Tests.Infrastructure;
@@ -106,6 +107,32 @@ public sealed class StreamSubscriptionTests
         {
             Assert.Equal([1, 2], received);
         }
+    }
+
+    [Fact]
+    public async Task Unsubscribing_a_full_subscriber_releases_the_waiting_producer()
+    {
+        await using var silo = await TestSilo.StartAsync(s => s.AddMemoryStreams("Small", o => o.QueueCapacity = 2));
+        var stream = silo.Cluster.GetStreamProvider("Small").GetStream<int>(StreamId.Create("orders", "leaving"));
+        var insideFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handle = await stream.SubscribeAsync(async item =>
+        {
+            insideFirst.TrySetResult();
+            await release.Task;
+        });
+        await stream.OnNextAsync(1);
+        await insideFirst.Task.Within("the subscriber to take item 1");
+        await stream.OnNextAsync(2);
+        await stream.OnNextAsync(3);
+        var waiting = stream.OnNextAsync(4); // queue full
+        Assert.False(waiting.IsCompleted);
+
+        await handle.UnsubscribeAsync();
+
+        await waiting.Within("the producer to be released"); // completes, does not fail
+        await stream.OnNextAsync(5);
+        release.SetResult();
     }
 
     [Fact]
