@@ -113,6 +113,9 @@ internal static class Immutability
                         }
 
                         break;
+                    case IPropertySymbol { IsImplicitlyDeclared: true, Name: "EqualityContract" } when t.IsRecord:
+                        // Synthesized by the compiler for every record class; returns typeof(TRecord), holds no state.
+                        break;
                     case IPropertySymbol prop when !prop.IsIndexer:
                         if (prop.SetMethod is { IsInitOnly: false })
                         {

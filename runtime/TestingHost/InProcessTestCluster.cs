@@ -55,7 +55,7 @@ public sealed class InProcessTestCluster : IAsyncDisposable
     /// <summary>A stream provider by name.</summary>
     public IStreamProvider GetStreamProvider(string name) => Client.GetStreamProvider(name);
 
-    /// <summary>Starts a cluster.</summary>
+    /// <summary>Starts a cluster. When start-up fails the host is disposed and the exception rethrown.</summary>
     public static async Task<InProcessTestCluster> StartAsync(TestClusterOptions? options = null)
     {
         options ??= new TestClusterOptions();
@@ -74,7 +74,17 @@ public sealed class InProcessTestCluster : IAsyncDisposable
             options.ConfigureSilo?.Invoke(silo);
         });
         var host = builder.Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            // Invalid options or an unserializable boundary type: release what the container already created.
+            await ((IAsyncDisposable)host).DisposeAsync();
+            throw;
+        }
+
         return new InProcessTestCluster(host, time);
     }
 

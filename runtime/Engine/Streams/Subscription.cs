@@ -50,7 +50,18 @@ internal sealed class Subscription<T>
 
     public bool TryWrite(T item) => _queue.Writer.TryWrite(item);
 
-    public ValueTask WriteAsync(T item) => _queue.Writer.WriteAsync(item);
+    /// <summary>Waits for room in the queue. An item for a subscription that is (or becomes, while the producer
+    /// waits) stopped is dropped: a subscriber leaving releases its producers instead of failing them.</summary>
+    public async ValueTask WriteAsync(T item)
+    {
+        try
+        {
+            await _queue.Writer.WriteAsync(item).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException) when (_stopped)
+        {
+        }
+    }
 
     /// <summary>
     /// Stops delivery without waiting for the delivery loop, which may be what is calling (an observer that

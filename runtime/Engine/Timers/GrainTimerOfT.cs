@@ -8,7 +8,8 @@ namespace TradingRobotPlug.Runtime.Timers;
 
 /// <summary>
 /// A timer whose ticks run as turns of its activation. Ticks never overlap: the next one is armed after the
-/// callback completes (so the period is measured from the end of a tick). Uses the silo's <see cref="TimeProvider"/>.
+/// callback completes (so the period is measured from the end of a tick), unless the callback called
+/// <see cref="Change"/>, whose due time then stands. Uses the silo's <see cref="TimeProvider"/>.
 /// </summary>
 internal sealed class GrainTimer<TState> : GrainTimer
 {
@@ -22,6 +23,8 @@ internal sealed class GrainTimer<TState> : GrainTimer
     private readonly ITimer _timer;
     private TimeSpan _period;
     private bool _stopped;
+    private bool _ticking;
+    private bool _changedDuringTick;
 
     public GrainTimer(ActivationData activation, Func<TState, CancellationToken, Task> callback, TState state, GrainTimerCreationOptions options, ILogger logger)
     {
@@ -43,6 +46,7 @@ internal sealed class GrainTimer<TState> : GrainTimer
     public override void Change(TimeSpan dueTime, TimeSpan period)
     {
         _period = period;
+        _changedDuringTick |= _ticking;
         _timer.Change(dueTime, Timeout.InfiniteTimeSpan);
     }
 
@@ -63,6 +67,8 @@ internal sealed class GrainTimer<TState> : GrainTimer
             _activation.MarkActive();
         }
 
+        _ticking = true;
+        _changedDuringTick = false;
         try
         {
             await _callback(_state, _cts.Token);
@@ -71,8 +77,12 @@ internal sealed class GrainTimer<TState> : GrainTimer
         {
             RuntimeLog.LogErrorTimerFailed(_logger, _activation.GrainId, ex);
         }
+        finally
+        {
+            _ticking = false;
+        }
 
-        if (!Volatile.Read(ref _stopped) && _period != Timeout.InfiniteTimeSpan)
+        if (!Volatile.Read(ref _stopped) && !_changedDuringTick && _period != Timeout.InfiniteTimeSpan)
         {
             _timer.Change(_period, Timeout.InfiniteTimeSpan);
         }

@@ -8,6 +8,9 @@ public interface ITimerGrain : IGrainWithStringKey
 {
     Task StartTicking(TimeSpan period, bool keepAlive);
 
+    /// <summary>Makes the next tick's callback call <c>Change(dueTime, same period)</c> on its own timer.</summary>
+    Task RescheduleFromNextTick(TimeSpan dueTime);
+
     Task Block(string gate);
 
     /// <summary>An ordinary call: it runs only after a tick in progress has finished (and re-armed its timer).</summary>

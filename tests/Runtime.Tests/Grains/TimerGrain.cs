@@ -6,6 +6,9 @@ namespace TradingRobotPlug.Runtime.Tests.Grains;
 public sealed class TimerGrain(TestProbe probe) : Grain, ITimerGrain
 {
     private bool _inCall;
+    private IGrainTimer? _timer;
+    private TimeSpan _period;
+    private TimeSpan? _rescheduleTo;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -21,7 +24,14 @@ public sealed class TimerGrain(TestProbe probe) : Grain, ITimerGrain
 
     public Task StartTicking(TimeSpan period, bool keepAlive)
     {
-        RegisterGrainTimer(static (grain, _) => grain.Tick(), this, new GrainTimerCreationOptions(period, period) { KeepAlive = keepAlive });
+        _period = period;
+        _timer = RegisterGrainTimer(static (grain, _) => grain.Tick(), this, new GrainTimerCreationOptions(period, period) { KeepAlive = keepAlive });
+        return Task.CompletedTask;
+    }
+
+    public Task RescheduleFromNextTick(TimeSpan dueTime)
+    {
+        _rescheduleTo = dueTime;
         return Task.CompletedTask;
     }
 
@@ -46,6 +56,12 @@ public sealed class TimerGrain(TestProbe probe) : Grain, ITimerGrain
     private Task Tick()
     {
         probe.Signal($"{GetPrimaryKeyString()}:tick", new TickObservation(_inCall, ReferenceEquals(RuntimeContext.Current, GrainContext)));
+        if (_rescheduleTo is { } dueTime)
+        {
+            _rescheduleTo = null;
+            _timer!.Change(dueTime, _period);
+        }
+
         return Task.CompletedTask;
     }
 }

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TradingRobotPlug.Runtime.Configuration;
 using TradingRobotPlug.Runtime.Hosting;
+using TradingRobotPlug.Runtime.TestingHost;
 using TradingRobotPlug.Runtime.Tests.Infrastructure;
 
 namespace TradingRobotPlug.Runtime.Tests.Hosting;
@@ -15,6 +18,17 @@ public sealed class OptionsValidationTests
             () => TestSilo.StartAsync(s => s.ConfigureMessaging(o => o.ResponseTimeout = TimeSpan.FromSeconds(seconds))));
 
         Assert.Contains("MessagingOptions.ResponseTimeout must be positive", ex.Message);
+    }
+
+    [Fact]
+    public async Task Failed_start_disposes_what_the_silo_created()
+    {
+        var validator = new DisposalTrackingValidator();
+        var options = TestSilo.CreateOptions(new TestProbe(), s => s.Services.AddSingleton<IValidateOptions<MessagingOptions>>(_ => validator));
+
+        await Assert.ThrowsAsync<OptionsValidationException>(() => InProcessTestCluster.StartAsync(options));
+
+        Assert.True(validator.Disposed);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using TradingRobotPlug.Runtime.Hosting;
 using TradingRobotPlug.Runtime.Streams;
 using TradingRobotPlug.Runtime.Tests.Grains;
 using TradingRobotPlug.Runtime.Tests.Infrastructure;
@@ -106,6 +107,64 @@ public sealed class StreamSubscriptionTests
         {
             Assert.Equal([1, 2], received);
         }
+    }
+
+    [Fact]
+    public async Task Unsubscribing_a_full_subscriber_releases_the_waiting_producer()
+    {
+        await using var silo = await TestSilo.StartAsync(s => s.AddMemoryStreams("Small", o => o.QueueCapacity = 2));
+        var stream = silo.Cluster.GetStreamProvider("Small").GetStream<int>(StreamId.Create("orders", "leaving"));
+        var insideFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handle = await stream.SubscribeAsync(async item =>
+        {
+            insideFirst.TrySetResult();
+            await release.Task;
+        });
+        await stream.OnNextAsync(1);
+        await insideFirst.Task.Within("the subscriber to take item 1");
+        await stream.OnNextAsync(2);
+        await stream.OnNextAsync(3);
+        var waiting = stream.OnNextAsync(4); // queue full
+        Assert.False(waiting.IsCompleted);
+
+        await handle.UnsubscribeAsync();
+
+        await waiting.Within("the producer to be released"); // completes, does not fail
+        await stream.OnNextAsync(5);
+        release.SetResult();
+    }
+
+    [Fact]
+    public async Task Mutable_items_are_copied_for_each_subscriber_and_immutable_ones_shared()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var provider = silo.Cluster.GetStreamProvider("Default");
+        var tickets = provider.GetStream<OrderTicket>(StreamId.Create("tickets", "copy"));
+        var fills = provider.GetStream<FillRecord>(StreamId.Create("fills", "copy"));
+        var receivedTickets = new TaskCompletionSource<OrderTicket>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var receivedFills = new TaskCompletionSource<FillRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await tickets.SubscribeAsync(ticket =>
+        {
+            receivedTickets.SetResult(ticket);
+            return Task.CompletedTask;
+        });
+        await fills.SubscribeAsync(fill =>
+        {
+            receivedFills.SetResult(fill);
+            return Task.CompletedTask;
+        });
+        var ticket = new OrderTicket { Symbol = "IBM", Quantity = 5m };
+        var fill = new FillRecord("T-9", 180m, 5m);
+
+        await tickets.OnNextAsync(ticket);
+        ticket.Quantity = 500m; // after publishing: must not reach the subscriber
+        await fills.OnNextAsync(fill);
+
+        var deliveredTicket = await receivedTickets.Task.Within("the ticket");
+        Assert.NotSame(ticket, deliveredTicket);
+        Assert.Equal(5m, deliveredTicket.Quantity);
+        Assert.Same(fill, await receivedFills.Task.Within("the fill"));
     }
 
     private static IAsyncStream<int> Stream(TestSilo silo, string streamNamespace, string key)

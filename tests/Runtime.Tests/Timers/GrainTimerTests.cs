@@ -32,6 +32,29 @@ public sealed class GrainTimerTests
     }
 
     [Fact]
+    public async Task Change_made_inside_the_callback_sets_the_next_due_time()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var grain = silo.Grains.GetGrain<ITimerGrain>("backoff");
+        await grain.StartTicking(Period, keepAlive: false);
+        await grain.RescheduleFromNextTick(TimeSpan.FromMinutes(5));
+
+        silo.Time.Advance(Period);
+        await silo.Probe.WhenCount("backoff:tick"); // this tick calls Change(5 min, period)
+        await grain.Touch();
+
+        silo.Time.Advance(Period); // the old period has passed: no tick
+        await grain.Touch();
+        Assert.Equal(1, silo.Probe.Count("backoff:tick"));
+
+        silo.Time.Advance(TimeSpan.FromMinutes(5) - Period);
+        await silo.Probe.WhenCount("backoff:tick", 2);
+        await grain.Touch();
+        silo.Time.Advance(Period); // back to the period
+        await silo.Probe.WhenCount("backoff:tick", 3);
+    }
+
+    [Fact]
     public async Task Tick_waits_for_a_running_call_instead_of_interleaving()
     {
         await using var silo = await TestSilo.StartAsync();
