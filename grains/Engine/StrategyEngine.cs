@@ -78,9 +78,6 @@ public sealed class StrategyEngine
     /// <summary>Rejected orders.</summary>
     public IReadOnlyList<OrderRejected> Rejected => _rejected;
 
-    /// <summary>True when the last bar changed the position (a fill happened).</summary>
-    public bool PositionChanged { get; private set; }
-
     /// <summary>Processes one bar of the strategy's instrument, in time order.</summary>
     /// <exception cref="ArgumentException">The bar is for another instrument.</exception>
     public void OnBar(Bar bar)
@@ -91,8 +88,6 @@ public sealed class StrategyEngine
             throw new ArgumentException($"Strategy '{_id}' trades {_instrument}, not {bar.Instrument}.", nameof(bar));
         }
 
-        PositionChanged = false;
-
         // 1. The order decided on the previous bar's close fills at this bar's open.
         if (PendingOrder is { } order)
         {
@@ -101,7 +96,6 @@ public sealed class StrategyEngine
             {
                 case FillDecisionKind.Filled:
                     var closed = Account.Apply(decision.Fill!);
-                    PositionChanged = true;
                     PendingOrder = null;
                     if (closed is not null)
                     {

@@ -54,7 +54,8 @@ public sealed partial class StrategyGrain(
         ArgumentNullException.ThrowIfNull(settings);
         if (state.State.Settings is { } existing)
         {
-            if (existing == settings || (existing.Spec == settings.Spec && existing.Instruments.SequenceEqual(settings.Instruments) && existing with { Instruments = settings.Instruments } == settings))
+            // Records compare ImmutableArray by reference, so compare the instruments by value and the rest by record equality.
+            if (existing.Instruments.SequenceEqual(settings.Instruments) && existing with { Instruments = settings.Instruments } == settings)
             {
                 return;
             }
@@ -135,11 +136,9 @@ public sealed partial class StrategyGrain(
             return Task.CompletedTask;
         }
 
-        bool positionChanged = false;
         for (int i = 0; i < items.Count; i++)
         {
             _engine.OnBar(items[i]);
-            positionChanged |= _engine.PositionChanged;
         }
 
         PublishBatchResults();

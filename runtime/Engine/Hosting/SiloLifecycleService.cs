@@ -19,7 +19,6 @@ namespace TradingRobotPlug.Runtime.Hosting;
 internal sealed class SiloLifecycleService(
     GrainTypeRegistry registry,
     ActivationDirectory directory,
-    GrainRuntimeClient runtime,
     RuntimeSerializer serializer,
     IOptions<MessagingOptions> messaging,
     IOptions<GrainCollectionOptions> collection,
@@ -125,7 +124,6 @@ internal sealed class SiloLifecycleService(
         }
 
         await Task.WhenAll(all.Select(a => a.Deactivated)).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
-        _ = runtime;
     }
 
     public ValueTask DisposeAsync()
