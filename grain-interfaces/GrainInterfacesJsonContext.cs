@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using TradingRobotPlug.GrainInterfaces.Alerts;
 using TradingRobotPlug.GrainInterfaces.Market;
+using TradingRobotPlug.GrainInterfaces.Portfolio;
 using TradingRobotPlug.GrainInterfaces.Metrics;
 using TradingRobotPlug.GrainInterfaces.Strategies;
 using TradingRobotPlug.GrainInterfaces.Trading;
@@ -22,4 +24,10 @@ namespace TradingRobotPlug.GrainInterfaces;
 [JsonSerializable(typeof(PositionSnapshot))]
 [JsonSerializable(typeof(ImmutableArray<MetricsSnapshot>))]
 [JsonSerializable(typeof(MetricsSnapshot))]
+[JsonSerializable(typeof(AlertThresholds))]
+[JsonSerializable(typeof(ImmutableArray<AlertRaised>))]
+[JsonSerializable(typeof(StrategyUpdated))]
+[JsonSerializable(typeof(PortfolioSnapshot))]
+[JsonSerializable(typeof(StrategyId))]
+[JsonSerializable(typeof(ImmutableArray<StrategyId>))]
 public sealed partial class GrainInterfacesJsonContext : JsonSerializerContext;

@@ -20,6 +20,15 @@ public interface IInstrumentGrain : IGrainWithStringKey
     /// <exception cref="ArgumentException">A tick is invalid (wrong instrument, time before the last tick); the message names its index.</exception>
     Task PublishTicks(ImmutableArray<Tick> ticks, Timeframe timeframe);
 
+    /// <summary>
+    /// Bars of <paramref name="timeframe"/> whose open time is in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>),
+    /// oldest first; at most <paramref name="maxCount"/> (the latest ones when more match).
+    /// Bars of the instrument's own timeframe are the published ones; coarser timeframes are aggregated from them.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCount"/> is not positive.</exception>
+    [ReadOnly]
+    Task<ImmutableArray<Bar>> GetBars(Timeframe timeframe, DateTimeOffset? fromUtc, DateTimeOffset? toUtc, int maxCount);
+
     /// <summary>The last price and counts.</summary>
     [ReadOnly]
     Task<InstrumentSnapshot> GetSnapshot();

@@ -16,6 +16,9 @@ public interface IMetricsBucketGrain : IGrainWithStringKey
     /// <exception cref="InvalidOperationException">A closed period is not after the last closed one (a closed bucket never changes).</exception>
     Task Apply(ImmutableArray<MetricsSnapshot> closed, MetricsSnapshot? open);
 
+    /// <summary>Forgets every period (the scope was deleted).</summary>
+    Task Clear();
+
     /// <summary>Periods whose start is in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), closed first, then the open one.</summary>
     [ReadOnly]
     Task<ImmutableArray<MetricsSnapshot>> GetPeriods(DateTimeOffset? fromUtc, DateTimeOffset? toUtc);

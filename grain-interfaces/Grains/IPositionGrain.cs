@@ -15,6 +15,9 @@ public interface IPositionGrain : IGrainWithStringKey
     [OneWay]
     Task Update(PositionSnapshot snapshot);
 
+    /// <summary>Forgets the position (its strategy was deleted).</summary>
+    Task Clear();
+
     /// <summary>The position, or null if the strategy never traded the instrument.</summary>
     [ReadOnly]
     Task<PositionSnapshot?> Get();

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TradingRobotPlug.GrainInterfaces.Alerts;
 using TradingRobotPlug.GrainInterfaces.Strategies;
 using TradingRobotPlug.GrainInterfaces.Trading;
 using TradingRobotPlug.Runtime;
@@ -28,6 +29,23 @@ public interface IStrategyGrain : IGrainWithStringKey
     /// <summary>Unsubscribes; state is kept.</summary>
     /// <exception cref="InvalidOperationException">Not created.</exception>
     Task Stop();
+
+    /// <summary>Unsubscribes, clears the persisted state and the strategy's positions and buckets, and unregisters it.
+    /// Deleting a strategy that does not exist is a no-op.</summary>
+    Task Delete();
+
+    /// <summary>Replaces the alert thresholds (persisted with the definition).</summary>
+    /// <exception cref="ArgumentException">A threshold is out of range; the message names the field.</exception>
+    /// <exception cref="InvalidOperationException">Not created.</exception>
+    Task SetAlertThresholds(AlertThresholds thresholds);
+
+    /// <summary>The alert thresholds (<see cref="AlertThresholds.None"/> when never set).</summary>
+    [ReadOnly]
+    Task<AlertThresholds> GetAlertThresholds();
+
+    /// <summary>Alerts raised, oldest first.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<AlertRaised>> GetAlerts();
 
     /// <summary>Current state.</summary>
     [ReadOnly]

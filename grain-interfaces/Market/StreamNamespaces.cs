@@ -11,4 +11,10 @@ public static class StreamNamespaces
 
     /// <summary>Ticks (<see cref="Tick"/>), key = symbol.</summary>
     public const string Ticks = "ticks";
+
+    /// <summary>Strategy change events (<see cref="Strategies.StrategyUpdated"/>), one stream with key <see cref="AllStrategiesKey"/>.</summary>
+    public const string StrategyUpdates = "strategy-updates";
+
+    /// <summary>The key of the single <see cref="StrategyUpdates"/> stream.</summary>
+    public const string AllStrategiesKey = "all";
 }

@@ -7,5 +7,6 @@ namespace TradingRobotPlug.Grains.Grains;
 [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [JsonSerializable(typeof(StrategyState))]
 [JsonSerializable(typeof(InstrumentState))]
+[JsonSerializable(typeof(StrategyDirectoryState))]
 [JsonSerializable(typeof(PositionSnapshot))]
 internal sealed partial class GrainsJsonContext : JsonSerializerContext;

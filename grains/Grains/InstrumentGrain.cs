@@ -17,6 +17,7 @@ public sealed class InstrumentGrain(
     private IAsyncStream<Tick>? _ticks;
     private BarAggregator? _aggregator;
     private DateTimeOffset? _lastBarOpen;
+    private readonly List<Bar> _history = [];
 
     /// <inheritdoc/>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -58,6 +59,7 @@ public sealed class InstrumentGrain(
         state.State.LastPrice = final.Close;
         state.State.LastTime = final.CloseTime;
         state.State.Bars += bars.Length;
+        _history.AddRange(bars);
         await _bars!.OnNextBatchAsync(bars);
     }
 
@@ -107,8 +109,20 @@ public sealed class InstrumentGrain(
         if (completed.Count > 0)
         {
             state.State.Bars += completed.Count;
+            _history.AddRange(completed);
             await _bars!.OnNextBatchAsync(completed);
         }
+    }
+
+    /// <inheritdoc/>
+    public Task<ImmutableArray<Bar>> GetBars(Timeframe timeframe, DateTimeOffset? fromUtc, DateTimeOffset? toUtc, int maxCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        // Interim in-memory history of the published bars; only the published timeframe is held.
+        var matching = _history
+            .Where(b => b.Timeframe == timeframe && (fromUtc is null || b.OpenTime >= fromUtc) && (toUtc is null || b.OpenTime < toUtc))
+            .ToList();
+        return Task.FromResult<ImmutableArray<Bar>>([.. matching.Skip(Math.Max(0, matching.Count - maxCount))]);
     }
 
     /// <inheritdoc/>

@@ -35,6 +35,15 @@ public sealed class MetricsBucketGrain : Grain, IMetricsBucketGrain
     }
 
     /// <inheritdoc/>
+    public Task Clear()
+    {
+        _closed.Clear();
+        _open = null;
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
     public Task<ImmutableArray<MetricsSnapshot>> GetPeriods(DateTimeOffset? fromUtc, DateTimeOffset? toUtc)
     {
         var builder = ImmutableArray.CreateBuilder<MetricsSnapshot>();

@@ -23,5 +23,13 @@ public sealed class PositionGrain : Grain, IPositionGrain
     }
 
     /// <inheritdoc/>
+    public Task Clear()
+    {
+        _snapshot = null;
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
     public Task<PositionSnapshot?> Get() => Task.FromResult(_snapshot);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using TradingRobotPlug.GrainInterfaces.Alerts;
 using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Market;
 using TradingRobotPlug.GrainInterfaces.Strategies;
@@ -27,16 +28,27 @@ public sealed partial class StrategyGrain(
     ILogger<StrategyGrain> logger) : Grain, IStrategyGrain, IAsyncBatchObserver<Bar>
 {
     private readonly List<(long Bars, TaskCompletionSource<long> Waiter)> _waiters = [];
+    private readonly List<AlertRaised> _alerts = [];
+    private readonly List<AlertRaised> _batchAlerts = [];
     private StrategyEngine? _engine;
+    private AlertMonitor? _monitor;
+    private IAsyncStream<StrategyUpdated>? _updates;
+    private long _sequence;
+    private int _publishedEquity;
+    private int _publishedTrades;
+    private int _publishedRejections;
+    private int _monitoredTrades;
 
     private StrategyId Id => StrategyId.Parse(this.GetPrimaryKeyString());
 
     /// <inheritdoc/>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _updates = this.GetStreamProvider(StreamNamespaces.Provider)
+            .GetStream<StrategyUpdated>(StreamId.Create(StreamNamespaces.StrategyUpdates, StreamNamespaces.AllStrategiesKey));
         if (state.State.Settings is { } settings)
         {
-            _engine = new StrategyEngine(Id, settings, registry);
+            NewEngine(settings);
         }
 
         if (state.State.Status is StrategyStatus.Running or StrategyStatus.Paused)
@@ -69,11 +81,83 @@ public sealed partial class StrategyGrain(
             throw new ArgumentException($"Strategy '{Id}' settings are invalid: {string.Join("; ", errors)}", nameof(settings));
         }
 
-        _engine = new StrategyEngine(Id, settings, registry);
+        NewEngine(settings);
         state.State.Settings = settings;
         state.State.Status = StrategyStatus.Created;
         await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IStrategyDirectoryGrain>(IStrategyDirectoryGrain.Key).Register(Id);
+        await PublishUpdate();
     }
+
+    private void NewEngine(StrategySettings settings)
+    {
+        _engine = new StrategyEngine(Id, settings, registry);
+        _monitor = new AlertMonitor(Id, settings.InitialCapital) { Thresholds = state.State.Alerts ?? AlertThresholds.None };
+        _alerts.Clear();
+        _publishedEquity = _publishedTrades = _publishedRejections = _monitoredTrades = 0;
+    }
+
+    /// <inheritdoc/>
+    public async Task Delete()
+    {
+        if (state.State.Status == StrategyStatus.None)
+        {
+            return;
+        }
+
+        foreach (var handle in await BarStream().GetAllSubscriptionHandles())
+        {
+            await handle.UnsubscribeAsync();
+        }
+
+        var instruments = state.State.Settings!.Instruments;
+        await state.ClearStateAsync();
+        state.State.Settings = null;
+        state.State.Status = StrategyStatus.None;
+        state.State.Alerts = null;
+        _engine = null;
+        _monitor = null;
+        _alerts.Clear();
+        foreach (var instrument in instruments)
+        {
+            await GrainFactory.GetGrain<IPositionGrain>(new PositionId(Id, instrument).ToString()).Clear();
+        }
+
+        foreach (var level in MetricsBook.Levels)
+        {
+            await GrainFactory.GetGrain<IMetricsBucketGrain>($"{Id}/{level.ToCanonicalString()}").Clear();
+        }
+
+        await GrainFactory.GetGrain<IStrategyDirectoryGrain>(IStrategyDirectoryGrain.Key).Unregister(Id);
+        await PublishUpdate();
+        DeactivateOnIdle();
+    }
+
+    /// <inheritdoc/>
+    public async Task SetAlertThresholds(AlertThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        if (state.State.Settings is null)
+        {
+            throw new InvalidOperationException($"Strategy '{Id}' has not been created.");
+        }
+
+        var errors = thresholds.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException($"Alert thresholds are invalid: {string.Join("; ", errors.Select(e => $"{e.Field}: {e.Error}"))}", nameof(thresholds));
+        }
+
+        state.State.Alerts = thresholds;
+        await state.WriteStateAsync();
+        _monitor!.Thresholds = thresholds;
+    }
+
+    /// <inheritdoc/>
+    public Task<AlertThresholds> GetAlertThresholds() => Task.FromResult(state.State.Alerts ?? AlertThresholds.None);
+
+    /// <inheritdoc/>
+    public Task<ImmutableArray<AlertRaised>> GetAlerts() => Task.FromResult<ImmutableArray<AlertRaised>>([.. _alerts]);
 
     /// <inheritdoc/>
     public async Task Start()
@@ -94,6 +178,7 @@ public sealed partial class StrategyGrain(
         state.State.Status = StrategyStatus.Running;
         await state.WriteStateAsync();
         LogInformationStarted(logger, Id.ToString());
+        await PublishUpdate();
     }
 
     /// <inheritdoc/>
@@ -106,6 +191,7 @@ public sealed partial class StrategyGrain(
 
         state.State.Status = StrategyStatus.Paused;
         await state.WriteStateAsync();
+        await PublishUpdate();
     }
 
     /// <inheritdoc/>
@@ -123,6 +209,7 @@ public sealed partial class StrategyGrain(
 
         state.State.Status = StrategyStatus.Stopped;
         await state.WriteStateAsync();
+        await PublishUpdate();
     }
 
     /// <inheritdoc/>
@@ -136,14 +223,68 @@ public sealed partial class StrategyGrain(
             return Task.CompletedTask;
         }
 
+        var monitor = _monitor!;
         for (int i = 0; i < items.Count; i++)
         {
             _engine.OnBar(items[i]);
+            var trades = _engine.ClosedTrades;
+            while (_monitoredTrades < trades.Count)
+            {
+                monitor.OnTradeClosed(trades[_monitoredTrades++]);
+            }
+
+            if (_engine.EquityCurve is { Count: > 0 } curve)
+            {
+                monitor.OnMark(curve[^1].Time, curve[^1].Equity, _batchAlerts);
+            }
         }
 
+        _alerts.AddRange(_batchAlerts);
         PublishBatchResults();
         CompleteWaiters();
-        return Task.CompletedTask;
+        return PublishUpdate();
+    }
+
+    /// <summary>Publishes what changed since the last update on the strategy update stream.</summary>
+    private Task PublishUpdate()
+    {
+        var settings = state.State.Settings;
+        var e = _engine;
+        var update = new StrategyUpdated(
+            Id,
+            ++_sequence,
+            state.State.Status,
+            settings?.InitialCapital ?? 0m,
+            e?.Account.Cash ?? settings?.InitialCapital ?? 0m,
+            e?.Account.Equity ?? settings?.InitialCapital ?? 0m,
+            e?.BarsProcessed ?? 0,
+            e?.LastBarTime,
+            e?.Metrics.AllTime?.ToSnapshot(),
+            e is null ? [] : Slice(e.EquityCurve, ref _publishedEquity),
+            e is null ? [] : Slice(e.ClosedTrades, ref _publishedTrades),
+            e?.OpenTrade,
+            e is null ? [] : [.. e.Account.GetPositions()],
+            [.. _batchAlerts],
+            e is null ? [] : Slice(e.Rejected, ref _publishedRejections));
+        _batchAlerts.Clear();
+        return _updates!.OnNextAsync(update);
+
+        static ImmutableArray<T> Slice<T>(IReadOnlyList<T> list, ref int published)
+        {
+            if (published >= list.Count)
+            {
+                return [];
+            }
+
+            var builder = ImmutableArray.CreateBuilder<T>(list.Count - published);
+            for (int i = published; i < list.Count; i++)
+            {
+                builder.Add(list[i]);
+            }
+
+            published = list.Count;
+            return builder.MoveToImmutable();
+        }
     }
 
     private void PublishBatchResults()

@@ -1,3 +1,4 @@
+using TradingRobotPlug.GrainInterfaces.Alerts;
 using TradingRobotPlug.GrainInterfaces.Strategies;
 
 namespace TradingRobotPlug.Grains.Grains;
@@ -10,4 +11,7 @@ public sealed class StrategyState
 
     /// <summary>Lifecycle status.</summary>
     public StrategyStatus Status { get; set; }
+
+    /// <summary>Alert thresholds; null when never set.</summary>
+    public AlertThresholds? Alerts { get; set; }
 }

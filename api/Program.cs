@@ -1,0 +1,23 @@
+using TradingRobotPlug.Api.Features;
+using TradingRobotPlug.Api.Hosting;
+using TradingRobotPlug.Api.Realtime;
+using TradingRobotPlug.Api.Replay;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddCommandLine(args, TradingClusterHostingExtensions.SwitchMappings.ToDictionary());
+builder.UseLoopbackUnlessKeyed();
+builder.AddTradingCluster();
+builder.AddTradingApi();
+builder.AddDashboardRealtime();
+builder.AddMarketReplay();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapHealthAndOpenApi();
+app.MapRestApi();
+app.MapDashboardHub();
+app.Run();
+
+/// <summary>Entry point (public for WebApplicationFactory).</summary>
+public partial class Program;

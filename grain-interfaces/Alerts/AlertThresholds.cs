@@ -1,0 +1,49 @@
+using TradingRobotPlug.Runtime.Concurrency;
+
+namespace TradingRobotPlug.GrainInterfaces.Alerts;
+
+/// <summary>
+/// Per-strategy alert thresholds; a null threshold is off. An alert is raised once when its value crosses the
+/// threshold and re-armed when the value is back on the safe side.
+/// </summary>
+/// <param name="MaxDrawdown">Drawdown fraction in (0, 1]: raise when the drawdown from peak equity is at or above it.</param>
+/// <param name="DailyLoss">Money, &gt; 0: raise when the equity of the current UTC day is at least this much below the day's opening equity.</param>
+/// <param name="MinWinRate">Fraction in [0, 1]: raise when the win rate is below it once <paramref name="MinTrades"/> trades have closed.</param>
+/// <param name="MinTrades">Closed trades needed before <paramref name="MinWinRate"/> applies; ≥ 1 (default 10).</param>
+[Immutable]
+public sealed record AlertThresholds(
+    double? MaxDrawdown = null,
+    decimal? DailyLoss = null,
+    double? MinWinRate = null,
+    int MinTrades = 10)
+{
+    /// <summary>No alerts.</summary>
+    public static AlertThresholds None { get; } = new();
+
+    /// <summary>Every problem with the thresholds, each naming its field (camelCase, as in the API); empty when valid.</summary>
+    public IReadOnlyList<(string Field, string Error)> Validate()
+    {
+        var errors = new List<(string, string)>();
+        if (MaxDrawdown is { } dd && !(dd > 0 && dd <= 1))
+        {
+            errors.Add(("maxDrawdown", $"must be in (0, 1] (was {dd})."));
+        }
+
+        if (DailyLoss is { } loss && loss <= 0)
+        {
+            errors.Add(("dailyLoss", $"must be positive (was {loss})."));
+        }
+
+        if (MinWinRate is { } wr && !(wr >= 0 && wr <= 1))
+        {
+            errors.Add(("minWinRate", $"must be in [0, 1] (was {wr})."));
+        }
+
+        if (MinTrades < 1)
+        {
+            errors.Add(("minTrades", $"must be at least 1 (was {MinTrades})."));
+        }
+
+        return errors;
+    }
+}

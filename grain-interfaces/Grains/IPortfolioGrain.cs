@@ -1,0 +1,24 @@
+using TradingRobotPlug.GrainInterfaces.Portfolio;
+using TradingRobotPlug.Runtime;
+using TradingRobotPlug.Runtime.Concurrency;
+
+namespace TradingRobotPlug.GrainInterfaces.Grains;
+
+/// <summary>
+/// The whole portfolio (one grain, key <see cref="Key"/>): folds every strategy's <see cref="Strategies.StrategyUpdated"/>
+/// events into portfolio equity marks (the sum of the strategies' equity at each bar time, final once every running
+/// strategy has reported that time) and trades, keeps portfolio metrics incrementally, and writes its buckets to the
+/// metrics bucket grains <c>portfolio/{level}</c>.
+/// </summary>
+public interface IPortfolioGrain : IGrainWithStringKey
+{
+    /// <summary>The portfolio's grain key, also its metrics scope.</summary>
+    const string Key = "portfolio";
+
+    /// <summary>Subscribes to the strategy update stream if not yet subscribed (idempotent). Called at start-up.</summary>
+    Task Ensure();
+
+    /// <summary>Totals and all-time metrics.</summary>
+    [ReadOnly]
+    Task<PortfolioSnapshot> GetSnapshot();
+}

@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using TradingRobotPlug.GrainInterfaces.Alerts;
+using TradingRobotPlug.GrainInterfaces.Metrics;
+using TradingRobotPlug.GrainInterfaces.Trading;
+using TradingRobotPlug.Runtime.Concurrency;
+
+namespace TradingRobotPlug.GrainInterfaces.Strategies;
+
+/// <summary>
+/// What changed in a strategy during one processed batch of bars (or a lifecycle change), published on the stream
+/// (<see cref="Market.StreamNamespaces.StrategyUpdates"/>, <see cref="Market.StreamNamespaces.AllStrategiesKey"/>).
+/// Consumers (the portfolio grain, the API's dashboard notifier) fold these in order; each strategy's events are
+/// published in order.
+/// </summary>
+/// <param name="Id">The strategy.</param>
+/// <param name="Sequence">1, 2, 3, … per activation of the strategy; a consumer seeing a gap re-reads the snapshot.</param>
+/// <param name="Status">Lifecycle status after the batch.</param>
+/// <param name="InitialCapital">Starting capital, account currency.</param>
+/// <param name="Cash">Cash after the batch.</param>
+/// <param name="Equity">Equity after the batch (cash + positions marked to the last close).</param>
+/// <param name="BarsProcessed">Bars processed so far.</param>
+/// <param name="LastBarTime">Close time of the last bar processed (UTC).</param>
+/// <param name="Metrics">All-time metrics after the batch; null before the first bar.</param>
+/// <param name="NewEquity">Equity points added in this batch (one per bar, in time order).</param>
+/// <param name="NewTrades">Round trips closed in this batch, in order.</param>
+/// <param name="OpenTrade">The open trade after the batch (marked), or null when flat.</param>
+/// <param name="Positions">Every position after the batch.</param>
+/// <param name="NewAlerts">Alerts raised in this batch.</param>
+/// <param name="NewRejections">Orders rejected in this batch.</param>
+[Immutable]
+public sealed record StrategyUpdated(
+    StrategyId Id,
+    long Sequence,
+    StrategyStatus Status,
+    decimal InitialCapital,
+    decimal Cash,
+    decimal Equity,
+    long BarsProcessed,
+    DateTimeOffset? LastBarTime,
+    MetricsSnapshot? Metrics,
+    ImmutableArray<EquityPoint> NewEquity,
+    ImmutableArray<TradeRecord> NewTrades,
+    TradeRecord? OpenTrade,
+    ImmutableArray<PositionSnapshot> Positions,
+    ImmutableArray<AlertRaised> NewAlerts,
+    ImmutableArray<OrderRejected> NewRejections);
