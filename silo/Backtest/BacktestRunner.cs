@@ -29,6 +29,9 @@ public static class BacktestRunner
     /// <summary>Exit code for bad input (strategy specs or CSV rows).</summary>
     public const int BadInputExitCode = 2;
 
+    /// <summary>Exit code when the run is cancelled (Ctrl+C) while publishing (128 + SIGINT).</summary>
+    public const int InterruptedExitCode = 130;
+
     /// <summary>Runs the backtest and writes the outputs; returns the process exit code.</summary>
     public static async Task<int> RunAsync(BacktestOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
@@ -160,7 +163,14 @@ public static class BacktestRunner
         int lastPercent = -1;
         foreach (var chunk in bars.Skip(alreadyPublished).Chunk(options.PublishChunk))
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellationToken.IsCancellationRequested)
+            {
+                await error.WriteLineAsync(options.PostgresConnectionString is null
+                    ? $"interrupted after {published} of {bars.Count} bars; nothing written"
+                    : $"interrupted after {published} of {bars.Count} bars (persisted); run again with --resume to continue");
+                return InterruptedExitCode;
+            }
+
             await instrumentGrain.PublishBars([.. chunk]);
             published += chunk.Length;
             indicatorWriter?.AddRange(chunk);
@@ -173,7 +183,7 @@ public static class BacktestRunner
 
             if (options.ThrottleMilliseconds > 0)
             {
-                await Task.Delay(options.ThrottleMilliseconds, cancellationToken);
+                await Task.Delay(options.ThrottleMilliseconds, CancellationToken.None); // a cancel is reported before the next chunk
             }
         }
 
