@@ -6,6 +6,7 @@ using TradingRobotPlug.GrainInterfaces.Strategies;
 using TradingRobotPlug.GrainInterfaces.Trading;
 using TradingRobotPlug.Grains.Engine;
 using TradingRobotPlug.Runtime;
+using TradingRobotPlug.Runtime.Concurrency;
 using TradingRobotPlug.Runtime.Streams;
 
 namespace TradingRobotPlug.Grains.Grains;
@@ -22,7 +23,12 @@ namespace TradingRobotPlug.Grains.Grains;
 /// <see cref="PortfolioEquityFolder"/> for the rules). Like the strategies' trading state, the portfolio's state lives
 /// in the activation: a new activation starts afresh from the updates it receives.
 /// </para>
+/// <para>
+/// Reentrant so that <see cref="WaitForMarks"/> can wait while deliveries run (as <see cref="StrategyGrain"/> does):
+/// turns never run in parallel, and a delivered batch is folded synchronously within one turn.
+/// </para>
 /// </summary>
+[Reentrant]
 public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncBatchObserver<StrategyUpdated>
 {
     private readonly ILogger<PortfolioGrain> _logger;

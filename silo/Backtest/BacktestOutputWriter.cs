@@ -109,7 +109,7 @@ internal static class BacktestOutputWriter
         w.WriteEndObject();
     }
 
-    public static string SummaryTable(IReadOnlyList<BacktestResult> results)
+    public static string SummaryTable(IReadOnlyList<BacktestResult> results, PortfolioBacktestResult? portfolio)
     {
         var sb = new StringBuilder();
         sb.AppendLine(Inv, $"{"strategy",-42} {"final equity",14} {"return",8} {"CAGR",7} {"Sharpe",7} {"max DD",7} {"trades",6} {"win %",6}");
@@ -117,6 +117,12 @@ internal static class BacktestOutputWriter
         {
             var m = r.Snapshot.Metrics;
             sb.AppendLine(Inv, $"{r.Spec,-42} {r.Snapshot.Equity,14:N2} {P(m?.TotalReturn),8} {P(m?.Cagr),7} {F(m?.Sharpe),7} {P(m?.MaxDrawdown),7} {m?.Trades ?? 0,6} {P(m?.WinRate),6}");
+        }
+
+        if (portfolio?.Snapshot is { } p)
+        {
+            var m = p.Metrics;
+            sb.AppendLine(Inv, $"{PortfolioRow,-42} {p.Equity,14:N2} {P(m?.TotalReturn),8} {P(m?.Cagr),7} {F(m?.Sharpe),7} {P(m?.MaxDrawdown),7} {m?.Trades ?? 0,6} {P(m?.WinRate),6}");
         }
 
         return sb.ToString();

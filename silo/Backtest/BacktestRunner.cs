@@ -185,7 +185,7 @@ public static class BacktestRunner
         }
 
         await output.WriteLineAsync($"replayed {bars.Count} bars through {ids.Count} strategies in {stopwatch.Elapsed.TotalSeconds:F2} s ({bars.Count * ids.Count / stopwatch.Elapsed.TotalSeconds:N0} strategy-bars/s)");
-        await output.WriteLineAsync(BacktestOutputWriter.SummaryTable(results));
+        await output.WriteLineAsync(BacktestOutputWriter.SummaryTable(results, portfolioResult));
         await output.WriteLineAsync($"wrote {options.OutputDirectory}");
         return 0;
     }
