@@ -52,7 +52,7 @@ public sealed class PortfolioEquityFolder
     private readonly Action<ClosedTrade> _onTrade;
     private readonly Action<EquityMark> _onMark;
     private readonly Dictionary<StrategyId, PortfolioMember> _members = [];
-    private readonly PriorityQueue<PortfolioMember, (DateTimeOffset Time, int Kind)> _heads = new();
+    private readonly PriorityQueue<PortfolioMember, (DateTimeOffset Time, int Kind, int Order)> _heads = new();
     private readonly SortedSet<(DateTimeOffset Time, int Order)> _running = [];
     private int _nextOrder;
     private int _inMarket;
@@ -209,7 +209,7 @@ public sealed class PortfolioEquityFolder
             Schedule(member);
 
             // Emit once every member's point at this time is folded (they come next in the heap: same time, same kind).
-            bool more = _heads.TryPeek(out _, out var next) && next == key;
+            bool more = _heads.TryPeek(out _, out var next) && next.Time == key.Time && next.Kind == key.Kind;
             if (!more && !late)
             {
                 _onMark(new EquityMark(key.Time, _sum, _inMarket > 0));
@@ -266,8 +266,10 @@ public sealed class PortfolioEquityFolder
             return;
         }
 
-        var tradeKey = hasTrade ? (trade!.ExitTime!.Value, TradeKind) : (DateTimeOffset.MaxValue, TradeKind);
-        var pointKey = hasPoint ? (point!.Time, PointKind) : (DateTimeOffset.MaxValue, PointKind);
+        // Ties (same time and kind) go by the member's first-seen order, so that trades of several members exiting at
+        // the same time are emitted in the same order however the updates were batched (a resumed run equals a fresh one).
+        var tradeKey = hasTrade ? (trade!.ExitTime!.Value, TradeKind, member.Order) : (DateTimeOffset.MaxValue, TradeKind, member.Order);
+        var pointKey = hasPoint ? (point!.Time, PointKind, member.Order) : (DateTimeOffset.MaxValue, PointKind, member.Order);
         _heads.Enqueue(member, tradeKey.CompareTo(pointKey) <= 0 ? tradeKey : pointKey);
         member.Scheduled = true;
     }

@@ -10,7 +10,10 @@ namespace TradingRobotPlug.Grains.Grains;
 /// <c>StrategyGrain.cs</c>). A strategy is a deterministic function of the bars it processed since it started, so a
 /// reactivated running or paused strategy (after a deactivation or a silo restart) feeds the instrument's bars since
 /// <see cref="StrategyState.HistoryFrom"/> through the same per-batch code path as live deliveries: engine, alerts,
-/// position and metrics-bucket publishing (bucket grains ignore closed periods they already hold). Bars delivered on the
+/// position and metrics-bucket publishing (bucket grains ignore closed periods they already hold). On the update stream
+/// it first announces itself with nothing processed and sends the rebuilt history with its next update (the next
+/// delivered batch or <c>WaitForBars</c>), so that a portfolio sees every re-activated strategy before any one's
+/// points, as on a fresh start. Bars delivered on the
 /// stream while it rebuilds are held back and then processed; a bar whose close is not after the last processed one
 /// is dropped, so nothing is counted twice.
 /// </summary>
@@ -18,6 +21,7 @@ public sealed partial class StrategyGrain
 {
     private List<Bar>? _deliveredDuringRebuild;
     private bool _feedingHistory;
+    private bool _historyUpdatePending;
 
     /// <summary>Records where the strategy's history starts, once, before its first subscription (persisted with the status by the caller).</summary>
     private async Task RecordHistoryStartAsync()
@@ -49,6 +53,9 @@ public sealed partial class StrategyGrain
 
             if (_engine is not null && state.State.HistoryFrom is { } from)
             {
+                // Announce the strategy (status, nothing processed) before its rebuilt history: a portfolio folding the
+                // update stream then knows every strategy re-activated before it sees any one's points, as on a fresh start.
+                await PublishUpdate();
                 var settings = state.State.Settings!;
                 var instrument = GrainFactory.GetGrain<IInstrumentGrain>(settings.Instruments[0].Symbol);
                 var bars = await StrategyHistoryReader.ReadAsync(instrument, settings.Timeframe, from);
@@ -63,6 +70,11 @@ public sealed partial class StrategyGrain
                     {
                         _feedingHistory = false;
                     }
+
+                    // The rebuilt equity, trades and alerts go out with the next update (the next delivered batch, or
+                    // the next WaitForBars), not now; alerts raised again by the history are not news.
+                    _batchAlerts.Clear();
+                    _historyUpdatePending = true;
                 }
 
                 LogInformationRebuilt(logger, Id.ToString(), bars.Count, _engine.LastBarTime);
@@ -77,6 +89,14 @@ public sealed partial class StrategyGrain
                 await OnNextBatchAsync(held);
             }
         }
+    }
+
+    /// <summary>Publishes the update held back after a rebuild, then waits as <see cref="WaitForBars"/>.</summary>
+    private async Task<long> PublishHistoryUpdateThenWaitAsync(long bars)
+    {
+        _historyUpdatePending = false;
+        await PublishUpdate();
+        return await WaitForBars(bars);
     }
 
     /// <summary>

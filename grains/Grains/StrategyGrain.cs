@@ -247,7 +247,7 @@ public sealed partial class StrategyGrain(
         _alerts.AddRange(_batchAlerts);
         PublishBatchResults();
         CompleteWaiters();
-        return PublishUpdate();
+        return _feedingHistory ? Task.CompletedTask : PublishUpdate();
     }
 
     /// <summary>Publishes what changed since the last update on the strategy update stream.</summary>
@@ -340,6 +340,11 @@ public sealed partial class StrategyGrain(
     /// <inheritdoc/>
     public Task<long> WaitForBars(long bars)
     {
+        if (_historyUpdatePending)
+        {
+            return PublishHistoryUpdateThenWaitAsync(bars);
+        }
+
         var processed = _engine?.BarsProcessed ?? 0;
         if (processed >= bars)
         {
