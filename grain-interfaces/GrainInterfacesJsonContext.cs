@@ -30,4 +30,6 @@ namespace TradingRobotPlug.GrainInterfaces;
 [JsonSerializable(typeof(PortfolioSnapshot))]
 [JsonSerializable(typeof(StrategyId))]
 [JsonSerializable(typeof(ImmutableArray<StrategyId>))]
+[JsonSerializable(typeof(InstrumentId))]
+[JsonSerializable(typeof(ImmutableArray<InstrumentId>))]
 public sealed partial class GrainInterfacesJsonContext : JsonSerializerContext;

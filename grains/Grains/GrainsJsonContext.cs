@@ -8,5 +8,6 @@ namespace TradingRobotPlug.Grains.Grains;
 [JsonSerializable(typeof(StrategyState))]
 [JsonSerializable(typeof(InstrumentState))]
 [JsonSerializable(typeof(StrategyDirectoryState))]
+[JsonSerializable(typeof(InstrumentDirectoryState))]
 [JsonSerializable(typeof(PositionSnapshot))]
 internal sealed partial class GrainsJsonContext : JsonSerializerContext;

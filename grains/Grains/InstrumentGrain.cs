@@ -18,6 +18,7 @@ public sealed class InstrumentGrain(
     private BarAggregator? _aggregator;
     private DateTimeOffset? _lastBarOpen;
     private readonly List<Bar> _history = [];
+    private bool _registered;
 
     /// <inheritdoc/>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -54,6 +55,7 @@ public sealed class InstrumentGrain(
             return;
         }
 
+        if (!_registered) { await GrainFactory.GetGrain<IInstrumentDirectoryGrain>(IInstrumentDirectoryGrain.Key).Register(_instrument); _registered = true; }
         _lastBarOpen = last;
         var final = bars[^1];
         state.State.LastPrice = final.Close;
@@ -100,6 +102,7 @@ public sealed class InstrumentGrain(
 
         if (!ticks.IsEmpty)
         {
+            if (!_registered) { await GrainFactory.GetGrain<IInstrumentDirectoryGrain>(IInstrumentDirectoryGrain.Key).Register(_instrument); _registered = true; }
             state.State.LastPrice = ticks[^1].Price;
             state.State.LastTime = ticks[^1].Time;
             state.State.Ticks += ticks.Length;
