@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.RateLimiting;
 using TradingRobotPlug.Api.Hosting;
 
@@ -30,15 +30,19 @@ public static class RestApiServiceExtensions
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddSingleton<ApiKeyEndpointFilter>();
-        var perSecond = builder.Configuration.GetValue<int>($"{TradingApiOptions.Section}:{nameof(TradingApiOptions.RateLimitPerSecond)}");
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(RateLimitPolicy, context => perSecond <= 0
-                ? RateLimitPartition.GetNoLimiter("all")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perSecond, Window = TimeSpan.FromSeconds(1), QueueLimit = 0 }));
+            // Options are read per request (not while building) so that configuration added late, e.g. by a test host, applies.
+            o.AddPolicy(RateLimitPolicy, context =>
+            {
+                var perSecond = PerSecond(context);
+                return perSecond <= 0
+                    ? RateLimitPartition.GetNoLimiter("all")
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perSecond, Window = TimeSpan.FromSeconds(1), QueueLimit = 0 });
+            });
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
@@ -54,11 +58,14 @@ public static class RestApiServiceExtensions
                     {
                         Status = StatusCodes.Status429TooManyRequests,
                         Title = "Too many requests.",
-                        Detail = $"At most {perSecond} requests per second per client are allowed (Trading:RateLimitPerSecond).",
+                        Detail = $"At most {PerSecond(context.HttpContext)} requests per second per client are allowed (Trading:RateLimitPerSecond).",
                     },
                 });
             };
         });
         return builder;
     }
+
+    private static int PerSecond(HttpContext context)
+        => context.RequestServices.GetRequiredService<IOptions<TradingApiOptions>>().Value.RateLimitPerSecond;
 }

@@ -117,6 +117,14 @@ public static class StrategyDefinitionBinder
             errors.Add("id", $"the id derived from the definition ('{DemoStrategies.IdFor(spec)}') is not valid; give an id.");
         }
 
+        if (kind is not null)
+        {
+            foreach (var error in registry.GetErrors(spec))
+            {
+                errors.Add(ParameterField(kind, error), error);
+            }
+        }
+
         if (kind is null || definition.Capital is null || instruments.Count == 0)
         {
             return (id, null);
@@ -139,7 +147,6 @@ public static class StrategyDefinitionBinder
             switch (field)
             {
                 case "spec":
-                    errors.Add(ParameterField(kind, message), message);
                     break;
                 case "initialCapital":
                     errors.Add("capital", message);

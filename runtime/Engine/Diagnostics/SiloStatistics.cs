@@ -4,7 +4,7 @@ namespace TradingRobotPlug.Runtime.Diagnostics;
 /// <param name="Name">Silo name: <c>{machine}/{process id}</c>.</param>
 /// <param name="Status"><c>Active</c> once the silo takes calls, <c>Starting</c> before.</param>
 /// <param name="StartedUtc">When the statistics service was created (silo start), UTC.</param>
-/// <param name="Activations">Live activations by grain type name (e.g. <c>StrategyGrain</c>); types without activations are absent.</param>
+/// <param name="Activations">Live activations by grain type name (e.g. <c>strategy</c>); types without activations are absent.</param>
 /// <param name="MessagesProcessed">Grain requests run to completion since start.</param>
 /// <param name="MessagesPerSecond">Requests completed per second since the previous snapshot (since start for the first one), ≥ 0.</param>
 public sealed record SiloStatistics(
