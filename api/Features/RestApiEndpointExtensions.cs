@@ -19,8 +19,8 @@ public static class RestApiEndpointExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseRateLimiter();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase), b => b.UseMiddleware<ApiKeyMiddleware>());
         var v1 = app.MapGroup("/api/v1")
-            .AddEndpointFilter<ApiKeyEndpointFilter>()
             .RequireRateLimiting(RestApiServiceExtensions.RateLimitPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

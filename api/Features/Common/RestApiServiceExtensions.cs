@@ -7,7 +7,7 @@ using TradingRobotPlug.Api.Hosting;
 
 namespace TradingRobotPlug.Api.Features.Common;
 
-/// <summary>Services of the REST API: JSON conventions, error mapping, API-key filter and rate limiting.</summary>
+/// <summary>Services of the REST API: JSON conventions, error mapping and rate limiting (the API-key check is <see cref="ApiKeyMiddleware"/>).</summary>
 public static class RestApiServiceExtensions
 {
     /// <summary>The rate-limiter policy applied to <c>/api/v1</c>.</summary>
@@ -29,7 +29,6 @@ public static class RestApiServiceExtensions
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        builder.Services.AddSingleton<ApiKeyEndpointFilter>();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -37,11 +37,11 @@ public static class PortfolioApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        var summaries = AlertsApi.All(client);
+        var alertsTask = AlertsApi.All(client);
         var portfolio = client.GetGrain<IPortfolioGrain>(IPortfolioGrain.Key).GetSnapshot();
         var strategies = StrategiesApi.AllSummaries(client);
         var ranked = StrategyRanking.Sort(await strategies, key, (order ?? "desc") == "desc");
-        var alerts = await summaries;
+        var alerts = await alertsTask;
         return TypedResults.Ok(new Overview(ranked, await portfolio, [.. alerts.Take(OverviewAlerts)], replay.Status));
     }
 }

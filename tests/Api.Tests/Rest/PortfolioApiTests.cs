@@ -31,7 +31,15 @@ public sealed class PortfolioApiTests(ReplayedStrategyFixture fixture) : IClassF
     {
         using var http = fixture.CreateClient();
         var overview = await (await http.GetAsync("/api/v1/overview")).Read<Overview>();
-        var portfolio = await (await http.GetAsync("/api/v1/portfolio")).Read<PortfolioSnapshot>();
+        // The portfolio folds the strategies' update stream asynchronously: wait until it has seen their last updates.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        PortfolioSnapshot portfolio;
+        while ((portfolio = await (await http.GetAsync("/api/v1/portfolio")).Read<PortfolioSnapshot>()).Equity != overview.Strategies.Sum(s => s.Equity))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"portfolio never caught up: {portfolio}");
+            await Task.Delay(20);
+        }
+
         Assert.Equal(overview.Strategies.Count, portfolio.Strategies);
         Assert.Equal(overview.Strategies.Sum(s => s.Equity), portfolio.Equity);
         Assert.Equal(overview.Strategies.Sum(s => s.Cash), portfolio.Cash);

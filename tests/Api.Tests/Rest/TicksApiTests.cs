@@ -4,11 +4,6 @@ using TradingRobotPlug.Api.Tests.Infrastructure;
 
 namespace TradingRobotPlug.Api.Tests.Rest;
 
-public sealed class TicksApiFactory : ApiFactory
-{
-    public TicksApiFactory() => With("Trading:MaxTickBatch", "5");
-}
-
 /// <summary>POST ticks: acceptance and every rejection, with nothing half-applied.</summary>
 public sealed class TicksApiTests(TicksApiFactory factory) : IClassFixture<TicksApiFactory>
 {

@@ -8,24 +8,25 @@ namespace TradingRobotPlug.Api.Features.Common;
 /// <summary>
 /// When <see cref="TradingApiOptions.ApiKeys"/> is not empty, POST, PUT, PATCH and DELETE need the header
 /// <see cref="HeaderName"/> equal to one of the keys (compared in constant time over SHA-256 digests, so neither the
-/// content nor the length of a key leaks through timing); otherwise 401 ProblemDetails. Reads pass.
+/// content nor the length of a key leaks through timing); otherwise 401 ProblemDetails. Reads pass. Runs before the
+/// endpoint binds its body, so an unauthenticated write never gets a validation answer.
 /// </summary>
-public sealed class ApiKeyEndpointFilter(IOptions<TradingApiOptions> options) : IEndpointFilter
+public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<TradingApiOptions> options, IProblemDetailsService problems)
 {
     /// <summary>The request header carrying the key.</summary>
     public const string HeaderName = "X-Api-Key";
 
     private readonly byte[][] _digests = [.. options.Value.ApiKeys.Where(k => !string.IsNullOrEmpty(k)).Select(k => SHA256.HashData(Encoding.UTF8.GetBytes(k)))];
 
-    /// <inheritdoc/>
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>Checks the key of a write request, then calls the rest of the pipeline or answers 401.</summary>
+    public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        var request = context.HttpContext.Request;
+        var request = context.Request;
         if (_digests.Length == 0 || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
         {
-            return await next(context);
+            await next(context);
+            return;
         }
 
         var given = request.Headers[HeaderName].ToString();
@@ -36,11 +37,22 @@ public sealed class ApiKeyEndpointFilter(IOptions<TradingApiOptions> options) : 
             match |= CryptographicOperations.FixedTimeEquals(key, digest);
         }
 
-        return match && given.Length > 0
-            ? await next(context)
-            : TypedResults.Problem(
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "A valid API key is required.",
-                detail: $"Write requests need the header {HeaderName} with a configured key (Trading:ApiKeys).");
+        if (match && given.Length > 0)
+        {
+            await next(context);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status401Unauthorized,
+                Title = "A valid API key is required.",
+                Detail = $"Write requests need the header {HeaderName} with a configured key (Trading:ApiKeys).",
+            },
+        });
     }
 }

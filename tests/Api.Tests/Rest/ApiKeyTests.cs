@@ -3,19 +3,7 @@ using TradingRobotPlug.Api.Tests.Infrastructure;
 
 namespace TradingRobotPlug.Api.Tests.Rest;
 
-public sealed class KeyedApiFactory : ApiFactory
-{
-    public const string Key = "test-key-123";
-
-    public KeyedApiFactory() => With("Trading:ApiKeys:0", "other-key").With("Trading:ApiKeys:1", Key);
-}
-
-public sealed class RateLimitedApiFactory : ApiFactory
-{
-    public RateLimitedApiFactory() => With("Trading:RateLimitPerSecond", "1");
-}
-
-/// <summary>API keys on writes (401) and the per-client rate limit (429).</summary>
+/// <summary>API keys on writes (401).</summary>
 public sealed class ApiKeyTests(KeyedApiFactory factory) : IClassFixture<KeyedApiFactory>
 {
     [Theory]
@@ -43,6 +31,16 @@ public sealed class ApiKeyTests(KeyedApiFactory factory) : IClassFixture<KeyedAp
     }
 
     [Fact]
+    public async Task An_unauthenticated_write_with_a_bad_body_gets_401_not_400()
+    {
+        using var http = factory.CreateClient();
+        var response = await http.PostRaw("/api/v1/strategies", "not json");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var ticks = await http.PostRaw("/api/v1/instruments/KEY/ticks", "{\"ticks\":[]}");
+        Assert.Equal(HttpStatusCode.Unauthorized, ticks.StatusCode);
+    }
+
+    [Fact]
     public async Task Writes_with_a_configured_key_pass_and_reads_need_none()
     {
         using var http = factory.CreateClient();
@@ -51,21 +49,5 @@ public sealed class ApiKeyTests(KeyedApiFactory factory) : IClassFixture<KeyedAp
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         using var anonymous = factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/v1/strategies/keyed-ok")).StatusCode);
-    }
-}
-
-public sealed class RateLimitTests(RateLimitedApiFactory factory) : IClassFixture<RateLimitedApiFactory>
-{
-    [Fact]
-    public async Task Requests_beyond_the_limit_get_429_problem_details()
-    {
-        using var http = factory.CreateClient();
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => http.GetAsync("/api/v1/replays/current")));
-        var limited = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
-        Assert.NotEmpty(limited);
-        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
-        Assert.Equal("application/problem+json", limited[0].Content.Headers.ContentType?.MediaType);
-        Assert.Equal(429, (await limited[0].ReadJson()).GetProperty("status").GetInt32());
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
     }
 }
