@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,7 +22,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         ProblemDetails? problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
-            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read.", Detail = bad.Message },
+            BadHttpRequestException bad => BindingProblem(bad),
             ArgumentException argument => ArgumentProblem(argument),
             InvalidOperationException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "The request conflicts with the current state.", Detail = conflict.Message },
             _ => null,
@@ -46,13 +47,34 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             message = message[..cut];
         }
 
-        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = ["has the wrong JSON type or is not valid JSON."] })
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request body is not valid JSON for this endpoint.",
             Detail = $"{field}: {message}",
         };
     }
+
+    private static ProblemDetails BindingProblem(BadHttpRequestException bad)
+    {
+        // Route and query binding failures read 'Failed to bind parameter "Nullable<int> page" from "abc".'
+        var match = BoundParameter().Match(bad.Message);
+        if (bad.StatusCode == StatusCodes.Status400BadRequest && match.Success)
+        {
+            var name = match.Groups["name"].Value;
+            return new ValidationProblemDetails(new Dictionary<string, string[]> { [name] = [$"'{match.Groups["value"].Value}' is not a valid value."] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "One or more validation errors occurred.",
+                Detail = bad.Message,
+            };
+        }
+
+        return new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read.", Detail = bad.Message };
+    }
+
+    [GeneratedRegex(@"^Failed to bind parameter ""(?:[^""]* )?(?<name>[A-Za-z_][A-Za-z0-9_]*)"" from ""(?<value>.*)""\.$", RegexOptions.CultureInvariant)]
+    private static partial Regex BoundParameter();
 
     private static ValidationProblemDetails ArgumentProblem(ArgumentException argument)
     {

@@ -198,5 +198,6 @@ public sealed class StrategyDataApiTests(ReplayedStrategyFixture fixture) : ICla
         var wrongType = await http.GetAsync("/api/v1/strategies?page=abc");
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
         Assert.Equal("application/problem+json", wrongType.Content.Headers.ContentType?.MediaType);
+        Assert.NotEmpty((await wrongType.ReadJson()).FieldErrors("page"));
     }
 }
