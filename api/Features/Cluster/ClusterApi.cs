@@ -1,4 +1,5 @@
-using TradingRobotPlug.Runtime.Diagnostics;
+using TradingRobotPlug.GrainInterfaces.Grains;
+using TradingRobotPlug.Runtime;
 
 namespace TradingRobotPlug.Api.Features.Cluster;
 
@@ -14,9 +15,11 @@ public static class ClusterApi
         return v1;
     }
 
-    private static IResult Get(SiloStatisticsService silo)
+    private static async Task<IResult> Get(IClusterClient client)
     {
-        var s = silo.GetSnapshot();
-        return TypedResults.Ok(new ClusterStatus([new SiloStatus(s.Name, s.Status, s.StartedUtc, s.Activations)], s.MessagesPerSecond));
+        var silos = await client.GetGrain<IManagementGrain>(IManagementGrain.Key).GetSiloStatistics();
+        return TypedResults.Ok(new ClusterStatus(
+            [.. silos.Select(s => new SiloStatus(s.Name, s.Status, s.StartedUtc, s.Activations))],
+            silos.Sum(s => s.MessagesPerSecond)));
     }
 }

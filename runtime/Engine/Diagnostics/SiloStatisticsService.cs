@@ -1,13 +1,15 @@
+using System.Collections.Immutable;
 using System.Diagnostics.Metrics;
 using TradingRobotPlug.Runtime.Catalog;
 using TradingRobotPlug.Runtime.Hosting;
+using TradingRobotPlug.Runtime.Management;
 
 namespace TradingRobotPlug.Runtime.Diagnostics;
 
 /// <summary>
 /// The silo's management view: live activations by grain type (read from the activation directory) and completed
 /// requests (counted by listening to this silo's <see cref="RuntimeInstruments.MessagesProcessed"/> counter, so the
-/// message path is not touched). Thread-safe.
+/// message path is not touched). Thread-safe. Grains reach it through <c>IManagementGrain</c>.
 /// </summary>
 public sealed class SiloStatisticsService : IDisposable
 {
@@ -48,8 +50,7 @@ public sealed class SiloStatisticsService : IDisposable
         var activations = _directory.All
             .Where(a => a.IsValid)
             .GroupBy(a => a.Class.GrainType, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            .ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         long messages = Interlocked.Read(ref _messages);
         double rate;
         lock (_lock)
