@@ -17,7 +17,7 @@ public static class TradeCursor
     public static bool TryDecode(string cursor, out int index)
     {
         index = 0;
-        if (string.IsNullOrEmpty(cursor) || cursor.Length > 32)
+        if (string.IsNullOrEmpty(cursor) || cursor.Length > 32 || !Base64Url.IsValid(cursor))
         {
             return false;
         }

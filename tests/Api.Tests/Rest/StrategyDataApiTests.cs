@@ -115,6 +115,7 @@ public sealed class StrategyDataApiTests(ReplayedStrategyFixture fixture) : ICla
 
     [Theory]
     [InlineData("cursor=not-a-cursor", "cursor")]
+    [InlineData("cursor=%25%25%25", "cursor")]
     [InlineData("limit=0", "limit")]
     [InlineData("limit=1001", "limit")]
     [InlineData("instrument=bad%20symbol", "instrument")]
