@@ -9,5 +9,6 @@ namespace TradingRobotPlug.Grains.Grains;
 [JsonSerializable(typeof(InstrumentState))]
 [JsonSerializable(typeof(BarSegmentState))]
 [JsonSerializable(typeof(StrategyDirectoryState))]
+[JsonSerializable(typeof(InstrumentDirectoryState))]
 [JsonSerializable(typeof(PositionSnapshot))]
 internal sealed partial class GrainsJsonContext : JsonSerializerContext;

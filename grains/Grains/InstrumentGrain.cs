@@ -22,6 +22,7 @@ public sealed class InstrumentGrain(
     private IAsyncStream<Bar>? _bars;
     private IAsyncStream<Tick>? _ticks;
     private BarAggregator? _aggregator;
+    private bool _registered;
 
     /// <inheritdoc/>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -69,6 +70,7 @@ public sealed class InstrumentGrain(
             return;
         }
 
+        await RegisterOnceAsync();
         await AppendHistoryAsync(bars);
         var final = bars[^1];
         state.State.LastBarOpen = last;
@@ -119,6 +121,8 @@ public sealed class InstrumentGrain(
             return;
         }
 
+        await RegisterOnceAsync();
+
         var finished = completed.ToImmutable();
         if (!finished.IsEmpty)
         {
@@ -135,6 +139,16 @@ public sealed class InstrumentGrain(
         if (!finished.IsEmpty)
         {
             await _bars!.OnNextBatchAsync(finished);
+        }
+    }
+
+    /// <summary>Adds the instrument to the instrument directory on its first publish by this activation (idempotent).</summary>
+    private async Task RegisterOnceAsync()
+    {
+        if (!_registered)
+        {
+            await GrainFactory.GetGrain<IInstrumentDirectoryGrain>(IInstrumentDirectoryGrain.Key).Register(_instrument);
+            _registered = true;
         }
     }
 
