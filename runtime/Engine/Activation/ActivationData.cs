@@ -61,6 +61,7 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
     private DeactivationReason? _pendingDeactivation;
     private long _lastActiveTimestamp;
     private long _keepAliveUntilTimestamp;
+    private GrainKeyKind? _keyKind;
 
     public ActivationData(GrainId grainId, GrainClassInfo cls, GrainRuntimeClient runtime, IServiceProvider services, ILoggerFactory loggerFactory, int turnBudget)
     {
@@ -79,7 +80,8 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
 
     public GrainClassInfo Class { get; }
 
-    public GrainKeyKind KeyKind { get; private set; } = GrainKeyKind.String;
+    /// <summary>Worked out from the grain class on first use (only key accessors need it), not on every activation.</summary>
+    public GrainKeyKind KeyKind => _keyKind ??= InferKeyKind();
 
     public IServiceProvider ActivationServices { get; }
 
@@ -346,7 +348,6 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
     {
         try
         {
-            KeyKind = InferKeyKind();
             GrainInstance = Class.Factory(this);
             if (_states is not null)
             {
