@@ -15,7 +15,7 @@ public sealed record ProcessCost(TimeSpan CpuTime, long AllocatedBytes, int Gen0
     /// <summary>Takes the starting readings.</summary>
     public static ProcessCost Start() => new(
         Process.GetCurrentProcess().TotalProcessorTime,
-        GC.GetTotalAllocatedBytes(precise: false),
+        GC.GetTotalAllocatedBytes(precise: true),
         GC.CollectionCount(0),
         GC.CollectionCount(2));
 
