@@ -42,7 +42,7 @@ public static class ActivationScenario
         await ActivateAsync(silo.Client, 0, Activations);
         double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         var spent = cost.Stop();
-        long allocated = allocations.Stop();
+        long allocated = await allocations.StopAsync();
         long after = GC.GetTotalMemory(forceFullCollection: true);
 
         double rate = Activations / seconds;
