@@ -61,7 +61,7 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
     private DeactivationReason? _pendingDeactivation;
     private long _lastActiveTimestamp;
     private long _keepAliveUntilTimestamp;
-    private GrainKeyKind? _keyKind;
+    private int _keyKind = -1;
 
     public ActivationData(GrainId grainId, GrainClassInfo cls, GrainRuntimeClient runtime, IServiceProvider services, ILoggerFactory loggerFactory, int turnBudget)
     {
@@ -81,7 +81,21 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
     public GrainClassInfo Class { get; }
 
     /// <summary>Worked out from the grain class on first use (only key accessors need it), not on every activation.</summary>
-    public GrainKeyKind KeyKind => _keyKind ??= InferKeyKind();
+    public GrainKeyKind KeyKind
+    {
+        get
+        {
+            // An int (not a nullable enum) so that a read racing the first write can never see half of it.
+            int kind = Volatile.Read(ref _keyKind);
+            if (kind < 0)
+            {
+                kind = (int)InferKeyKind();
+                Volatile.Write(ref _keyKind, kind);
+            }
+
+            return (GrainKeyKind)kind;
+        }
+    }
 
     public IServiceProvider ActivationServices { get; }
 
