@@ -41,6 +41,8 @@ public sealed partial class StrategyGrain(
 
     private StrategyId Id => StrategyId.Parse(this.GetPrimaryKeyString());
 
+    private bool IsRunning => _engine is not null && state.State.Status == StrategyStatus.Running;
+
     /// <inheritdoc/>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -57,6 +59,8 @@ public sealed partial class StrategyGrain(
             {
                 await handle.ResumeAsync(this);
             }
+
+            await ResumeTicksAsync(state.State.Settings!.Instruments[0]);
         }
     }
 
@@ -109,6 +113,8 @@ public sealed partial class StrategyGrain(
         {
             await handle.UnsubscribeAsync();
         }
+
+        await UnsubscribeTicksAsync(state.State.Settings!.Instruments[0]);
 
         var instruments = state.State.Settings!.Instruments;
         await state.ClearStateAsync();
@@ -172,6 +178,7 @@ public sealed partial class StrategyGrain(
                 break;
             default:
                 await BarStream().SubscribeAsync(this);
+                await SubscribeTicksAsync(state.State.Settings!.Instruments[0]);
                 break;
         }
 
@@ -206,6 +213,8 @@ public sealed partial class StrategyGrain(
         {
             await handle.UnsubscribeAsync();
         }
+
+        await UnsubscribeTicksAsync(state.State.Settings!.Instruments[0]);
 
         state.State.Status = StrategyStatus.Stopped;
         await state.WriteStateAsync();
