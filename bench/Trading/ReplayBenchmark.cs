@@ -54,6 +54,7 @@ public static class ReplayBenchmark
         }
 
         var plainRuns = new List<double>();
+        var plainCpu = new List<double>();
         var grainRuns = new List<GrainRun>();
         for (int r = 0; r < options.Repeat; r++)
         {
@@ -64,9 +65,10 @@ public static class ReplayBenchmark
                 GC.WaitForPendingFinalizers();
                 if (plainNow)
                 {
-                    var (seconds, engines) = RunPlain(ids, settings, bars);
+                    var (seconds, engines, cpu) = RunPlain(ids, settings, bars);
                     plainRuns.Add(seconds);
-                    Console.WriteLine($"  plain loop: {seconds:F3} s ({N0(bars.Count * settings.Count / seconds)} strategy-bars/s)");
+                    plainCpu.Add(cpu);
+                    Console.WriteLine($"  plain loop: {seconds:F3} s ({N0(bars.Count * settings.Count / seconds)} strategy-bars/s); {cpu:F2} s CPU");
                     GC.KeepAlive(engines);
                 }
                 else
@@ -102,13 +104,13 @@ public static class ReplayBenchmark
         Console.WriteLine($"| stream items delivered/s | {N0(Median(grainRuns.Select(g => g.Deliveries / g.ReplaySeconds)))} | {N0(med.Deliveries)} items (median run) | | |");
         Console.WriteLine($"| plain loop (same engines, no grains) | {plain:F3} s | {string.Join(" / ", plainRuns.Select(p => p.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))} | | |");
         Console.WriteLine($"| overhead ratio (grain replay / plain loop) | {replay / plain:F2}× | {string.Join(" / ", ratios.Select(x => x.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))} (pairwise) | ≤ 3× | {(replay / plain <= 3 ? "yes" : "no")} |");
-        Console.WriteLine($"| process CPU during replay | {Median(grainRuns.Select(g => g.CpuSeconds)):F2} s | | | |");
+        Console.WriteLine($"| process CPU: grain replay; plain loop (all threads, so the plain loop includes idle runtime threads) | {Median(grainRuns.Select(g => g.CpuSeconds)):F2} s; {Median(plainCpu):F2} s | {string.Join(" / ", grainRuns.Select(g => g.CpuSeconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}; {string.Join(" / ", plainCpu.Select(c => c.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))} | | |");
         Console.WriteLine($"| silo start; create + start of the strategies | {Median(grainRuns.Select(g => g.StartSeconds)):F2} s; {Median(grainRuns.Select(g => g.SetupSeconds)):F2} s | | (not in the replay time) | |");
         Console.WriteLine($"| final equity of every grain = plain engine | {(grainRuns.All(g => g.Matches) ? "yes, every run" : "NO")} | | | |");
         return grainRuns.All(g => g.Matches) ? 0 : 1;
     }
 
-    private static (double Seconds, List<StrategyEngine> Engines) RunPlain(List<StrategyId> ids, IReadOnlyList<StrategySettings> settings, IReadOnlyList<Bar> bars)
+    private static (double Seconds, List<StrategyEngine> Engines, double CpuSeconds) RunPlain(List<StrategyId> ids, IReadOnlyList<StrategySettings> settings, IReadOnlyList<Bar> bars)
     {
         var registry = StrategyRegistry.Default;
         var engines = new List<StrategyEngine>(ids.Count);
@@ -117,6 +119,7 @@ public static class ReplayBenchmark
             engines.Add(new StrategyEngine(ids[i], settings[i], registry));
         }
 
+        var cost = ProcessCost.Start();
         var stopwatch = Stopwatch.StartNew();
         foreach (var engine in engines)
         {
@@ -126,7 +129,8 @@ public static class ReplayBenchmark
             }
         }
 
-        return (stopwatch.Elapsed.TotalSeconds, engines);
+        double seconds = stopwatch.Elapsed.TotalSeconds;
+        return (seconds, engines, cost.Stop().CpuTime.TotalSeconds);
     }
 
     private static async Task<GrainRun> RunGrainsAsync(
