@@ -41,6 +41,8 @@ public sealed partial class StrategyGrain(
 
     private StrategyId Id => StrategyId.Parse(this.GetPrimaryKeyString());
 
+    private bool IsRunning => _engine is not null && state.State.Status == StrategyStatus.Running;
+
     /// <inheritdoc/>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -60,6 +62,7 @@ public sealed partial class StrategyGrain(
             }
 
             await ResubscribeAndRebuildAsync(handles.Count);
+            await ResumeTicksAsync(state.State.Settings!.Instruments[0]);
         }
     }
 
@@ -112,6 +115,8 @@ public sealed partial class StrategyGrain(
         {
             await handle.UnsubscribeAsync();
         }
+
+        await UnsubscribeTicksAsync(state.State.Settings!.Instruments[0]);
 
         var instruments = state.State.Settings!.Instruments;
         await state.ClearStateAsync();
@@ -176,6 +181,7 @@ public sealed partial class StrategyGrain(
             default:
                 await RecordHistoryStartAsync();
                 await BarStream().SubscribeAsync(this);
+                await SubscribeTicksAsync(state.State.Settings!.Instruments[0]);
                 break;
         }
 
@@ -210,6 +216,8 @@ public sealed partial class StrategyGrain(
         {
             await handle.UnsubscribeAsync();
         }
+
+        await UnsubscribeTicksAsync(state.State.Settings!.Instruments[0]);
 
         state.State.Status = StrategyStatus.Stopped;
         await state.WriteStateAsync();
