@@ -42,6 +42,7 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncBatchObser
     /// <summary>Most bars in one <c>bar</c> push; older ones are dropped (a chart re-reads history over REST).</summary>
     public const int MaxBarsPerPush = 1000;
 
+    private static readonly TimeSpan PortfolioReadTimeout = TimeSpan.FromSeconds(1);
     private readonly IClusterClient _client;
     private readonly IHubContext<DashboardHub> _hub;
     private readonly MarketReplayService _replay;
@@ -344,12 +345,13 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncBatchObser
     }
 
     /// <summary>Reads the portfolio's latest equity mark; null when it has none or the portfolio grain does not answer
-    /// (logged: the first failure as a warning, later ones at debug level).</summary>
+    /// within <see cref="PortfolioReadTimeout"/> (logged: the first failure as a warning, later ones at debug level),
+    /// so a slow portfolio grain cannot hold up the pushes of other groups for long.</summary>
     internal async Task<EquityCurvePoint?> ReadPortfolioPointAsync()
     {
         try
         {
-            var snapshot = await _client.GetGrain<IPortfolioGrain>(IPortfolioGrain.Key).GetSnapshot();
+            var snapshot = await _client.GetGrain<IPortfolioGrain>(IPortfolioGrain.Key).GetSnapshot().WaitAsync(PortfolioReadTimeout);
             return EquityCurvePoint.LatestOf(snapshot);
         }
         catch (Exception ex)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -31,22 +32,22 @@ public sealed class HubTestClient : IAsyncDisposable
     private Task _ping = Task.CompletedTask;
     private int _nextId;
 
-    private HubTestClient(WebSocket socket) => _socket = socket;
+    private readonly Action<HubEvent>? _onEvent;
+    private readonly bool _keepEvents;
+    private int _received;
+
+    private HubTestClient(WebSocket socket, Action<HubEvent>? onEvent, bool keepEvents)
+    {
+        _socket = socket;
+        _onEvent = onEvent;
+        _keepEvents = keepEvents;
+    }
 
     /// <summary>Set once the server closed the connection (close message or socket closed); its error, if any.</summary>
     public string? ClosedWith { get; private set; }
 
-    /// <summary>Events received so far.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _events.Count;
-            }
-        }
-    }
+    /// <summary>Events received so far (also when they are not kept).</summary>
+    public int Count => Volatile.Read(ref _received);
 
     /// <summary>Connects to <paramref name="path"/> (default the dashboard hub) of a test server and completes the handshake.</summary>
     public static async Task<HubTestClient> ConnectAsync(TestServer server, string path = "/hubs/dashboard", CancellationToken cancellationToken = default)
@@ -54,15 +55,21 @@ public sealed class HubTestClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(server);
         var uri = new UriBuilder(server.BaseAddress) { Scheme = "ws", Path = path }.Uri;
         var socket = await server.CreateWebSocketClient().ConnectAsync(uri, cancellationToken);
-        return await ConnectAsync(socket, cancellationToken);
+        return await ConnectAsync(socket, cancellationToken: cancellationToken);
     }
 
-    /// <summary>Completes the handshake on an open WebSocket to a hub and starts receiving.</summary>
+    /// <summary>Completes the handshake on an open WebSocket to a hub (a test server's, or a
+    /// <see cref="ClientWebSocket"/> to <c>ws://host/hubs/dashboard</c>) and starts receiving.</summary>
+    /// <param name="socket">The open socket; the client owns it from now on.</param>
+    /// <param name="onEvent">Called on the receive loop for every event (keep it quick), e.g. to measure latency.</param>
+    /// <param name="keepEvents">False to keep no events in memory (many long-running clients); <see cref="Events()"/>
+    /// and <see cref="WaitUntilAsync"/> then see none.</param>
+    /// <param name="cancellationToken">Cancels the handshake.</param>
     /// <exception cref="InvalidOperationException">The server refused the handshake.</exception>
-    public static async Task<HubTestClient> ConnectAsync(WebSocket socket, CancellationToken cancellationToken = default)
+    public static async Task<HubTestClient> ConnectAsync(WebSocket socket, Action<HubEvent>? onEvent = null, bool keepEvents = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(socket);
-        var client = new HubTestClient(socket);
+        var client = new HubTestClient(socket, onEvent, keepEvents);
         await client.SendRecordAsync("""{"protocol":"json","version":1}""", cancellationToken);
         var buffer = new ArrayBufferWriter<byte>();
         var records = new List<string>();
@@ -276,9 +283,15 @@ public sealed class HubTestClient : IAsyncDisposable
             case 1:
                 var arguments = root.GetProperty("arguments");
                 var argument = arguments.GetArrayLength() > 0 ? arguments[0].Clone() : default;
+                var e = new HubEvent(root.GetProperty("target").GetString()!, argument, DateTimeOffset.UtcNow, Stopwatch.GetTimestamp(), Interlocked.Increment(ref _received) - 1);
+                _onEvent?.Invoke(e);
                 lock (_lock)
                 {
-                    _events.Add(new HubEvent(root.GetProperty("target").GetString()!, argument, DateTimeOffset.UtcNow, _events.Count));
+                    if (_keepEvents)
+                    {
+                        _events.Add(e);
+                    }
+
                     Signal();
                 }
 
