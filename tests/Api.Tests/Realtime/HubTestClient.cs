@@ -13,7 +13,7 @@ namespace TradingRobotPlug.Api.Tests.Realtime;
 /// texts each ending with the record separator 0x1E. It sends the handshake, invocations (type 1) and pings (type 6),
 /// and collects the server's invocations (type 1) as <see cref="HubEvent"/>s and completions (type 3) as the results
 /// of <see cref="InvokeAsync"/>. Reusable by benchmarks: connect with <see cref="ConnectAsync(TestServer, string, CancellationToken)"/>
-/// or with any <see cref="WebSocket"/> through <see cref="ConnectAsync(WebSocket, CancellationToken)"/>.
+/// or with any <see cref="WebSocket"/> through <see cref="ConnectAsync(WebSocket, Action{HubEvent}, bool, CancellationToken)"/>.
 /// </summary>
 public sealed class HubTestClient : IAsyncDisposable
 {
