@@ -410,8 +410,14 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncBatchObser
         bool group = HasMembers(feed.Group.Name);
         int coalesced = (overview && feed.OverviewDirty ? 1 : 0) + (group && feed.MetricsDirty ? 1 : 0);
         var previousOpen = feed.Latest?.OpenTrade;
+        bool seen = feed.Latest is not null;
         feed.Latest = update;
-        feed.Peak = Math.Max(feed.Peak, update.InitialCapital);
+        if (!seen && update.Metrics is { Marks: var marks, PeakEquity: { } known } && marks > update.NewEquity.Length)
+        {
+            // Marks were made before this notifier started (durable state): start from the path's peak so far.
+            feed.Peak = known;
+        }
+
         foreach (var point in update.NewEquity)
         {
             feed.Peak = Math.Max(feed.Peak, point.Equity);
@@ -419,11 +425,6 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncBatchObser
             {
                 feed.PendingEquity.Add(EquityCurvePoint.Create(point.Time, point.Equity, feed.Peak));
             }
-        }
-
-        if (update.Metrics?.PeakEquity is { } peak)
-        {
-            feed.Peak = Math.Max(feed.Peak, peak);
         }
 
         if (overview)

@@ -91,7 +91,7 @@ public sealed class DashboardStateReader(IClusterClient client, MarketReplayServ
         var curve = await curveTask;
         var alerts = await alertsTask;
 
-        decimal peak = snapshot.Settings?.InitialCapital ?? 0m;
+        decimal peak = 0m;
         var points = new List<EquityCurvePoint>(curve.Length);
         foreach (var p in curve)
         {

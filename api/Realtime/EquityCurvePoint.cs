@@ -5,7 +5,8 @@ namespace TradingRobotPlug.Api.Realtime;
 /// <summary>A point of an equity curve as the dashboard draws it.</summary>
 /// <param name="Time">Bar close time (UTC).</param>
 /// <param name="Equity">Equity, account currency.</param>
-/// <param name="Drawdown">Fall from the running peak (the starting capital and every earlier point) as a fraction ≥ 0.</param>
+/// <param name="Drawdown">1 − equity / running peak (the highest of this and every earlier point of the curve), a fraction ≥ 0
+/// (0 while the peak is not positive); the same definition as <c>GET /api/v1/strategies/{id}/equity</c>.</param>
 public sealed record EquityCurvePoint(DateTimeOffset Time, decimal Equity, double Drawdown)
 {
     /// <summary>The point for <paramref name="equity"/> given the running <paramref name="peak"/> (already including it).</summary>

@@ -25,7 +25,7 @@ internal sealed class StrategyFeed(StrategyId id)
     /// <summary>Whether a read of the definition has been attempted.</summary>
     public bool SettingsRead { get; set; }
 
-    /// <summary>Highest equity seen (starting capital included), for the drawdown of pushed equity points.</summary>
+    /// <summary>Highest equity point seen (0 before the first), for the drawdown of pushed equity points.</summary>
     public decimal Peak { get; set; }
 
     /// <summary>The latest update has not been pushed to the overview group.</summary>

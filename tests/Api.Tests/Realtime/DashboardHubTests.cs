@@ -125,10 +125,22 @@ public sealed class DashboardHubTests : IClassFixture<ApiFactory>
         Assert.Equal("Running", last.GetProperty("status").GetString());
         Assert.Equal(snapshot.Metrics!.Sharpe, last.GetProperty("sharpe").GetDouble());
 
+        // Equity points (thinned when a push holds more than the cap) are points of the curve with its drawdown.
         var curve = await sma.GetEquityCurve();
-        var lastPoint = events.Last(e => e.Target == DashboardEvents.Equity).Argument.GetProperty("points").EnumerateArray().Last();
-        Assert.Equal(curve[^1].Equity, lastPoint.GetProperty("equity").GetDecimal());
-        Assert.Equal(curve[^1].Time, lastPoint.GetProperty("time").GetDateTimeOffset());
+        var expectedPoints = new Dictionary<DateTimeOffset, (decimal Equity, double Drawdown)>();
+        decimal peak = 0;
+        foreach (var p in curve)
+        {
+            peak = Math.Max(peak, p.Equity);
+            expectedPoints[p.Time] = (p.Equity, (double)(1m - (p.Equity / peak)));
+        }
+
+        var points = events.Where(e => e.Target == DashboardEvents.Equity)
+            .SelectMany(e => e.Argument.GetProperty("points").EnumerateArray())
+            .Select(p => (Time: p.GetProperty("time").GetDateTimeOffset(), Equity: p.GetProperty("equity").GetDecimal(), Drawdown: p.GetProperty("drawdown").GetDouble()))
+            .ToList();
+        Assert.All(points, p => Assert.Equal(expectedPoints[p.Time], (p.Equity, p.Drawdown)));
+        Assert.Equal(curve[^1].Time, points[^1].Time);
         Assert.DoesNotContain(events, e => e.Target == DashboardEvents.Metrics && Single(e).GetProperty("id").GetString() != "rt-sma");
     }
 
