@@ -26,7 +26,8 @@ namespace TradingRobotPlug.Api.Realtime;
 /// <see cref="MaxAlertsPerPush"/> alerts (the rest goes in the next push, nothing is lost),
 /// <see cref="MaxEquityPointsPerPush"/> equity points (thinned evenly, the latest kept) and
 /// <see cref="MaxBarsPerPush"/> bars (the latest kept). Nothing accumulates for a group without members: a client that
-/// joins reads the current state from the grains instead.
+/// joins reads the current state from the grains instead. A group's next push starts only after its previous one has
+/// been sent, so a slow client delays (and further coalesces) its own groups' pushes, not the other groups'.
 /// </remarks>
 public sealed partial class DashboardNotifier : IHostedService, IAsyncBatchObserver<StrategyUpdated>, IDisposable
 {
@@ -63,6 +64,9 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncBatchObser
     private int _portfolioFailures;
     private StreamSubscriptionHandle<StrategyUpdated>? _updates;
     private Task _loop = Task.CompletedTask;
+
+    // Pushes being sent, by group; only the flush loop touches it.
+    private readonly Dictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
 
     /// <summary>Creates the notifier; it starts with the host.</summary>
     public DashboardNotifier(
@@ -104,6 +108,7 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncBatchObser
         _replay.StatusChanged -= OnReplayStatus;
         await _stopping.CancelAsync();
         await _loop.WaitAsync(cancellationToken);
+        await Task.WhenAll(_inFlight.Values).WaitAsync(cancellationToken);
         List<Task<StreamSubscriptionHandle<Bar>>> bars;
         lock (_lock)
         {
@@ -284,29 +289,43 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncBatchObser
         }
     }
 
-    /// <summary>Sends every pending change to its group once (one flush-loop tick).</summary>
+    /// <summary>
+    /// One flush-loop tick: collects every group's pending changes and starts one push per group. A group whose previous
+    /// push is still being sent (a slow client holding up its group) is skipped, so its changes keep coalescing and
+    /// pushes to one group never overlap or reorder; the tick waits at most one period for the sends it started, so a
+    /// slow group does not hold up the others.
+    /// </summary>
     internal async Task FlushAsync(CancellationToken cancellationToken)
     {
         await ReadNewDefinitionsAsync();
-        var pushes = new List<(string Group, List<PendingMessage> Messages)>();
-        bool portfolio;
-        List<PendingMessage>? overview = null;
-        lock (_lock)
+        HashSet<string>? busy = null;
+        foreach (var (name, task) in _inFlight.ToList())
         {
-            portfolio = _portfolioDirty;
-            _portfolioDirty = false;
-            if (HasMembers(DashboardGroup.OverviewName))
+            if (task.IsCompleted)
             {
-                overview = CollectOverview();
+                _inFlight.Remove(name);
             }
             else
             {
-                portfolio = false;
+                (busy ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+            }
+        }
+
+        var pushes = new List<(string Group, List<PendingMessage> Messages)>();
+        bool portfolio = false;
+        List<PendingMessage>? overview = null;
+        lock (_lock)
+        {
+            if (HasMembers(DashboardGroup.OverviewName) && busy?.Contains(DashboardGroup.OverviewName) != true)
+            {
+                portfolio = _portfolioDirty;
+                _portfolioDirty = false;
+                overview = CollectOverview();
             }
 
             foreach (var feed in _strategies.Values)
             {
-                if (CollectStrategy(feed) is { Count: > 0 } messages)
+                if (busy?.Contains(feed.Group.Name) != true && CollectStrategy(feed) is { Count: > 0 } messages)
                 {
                     pushes.Add((feed.Group.Name, messages));
                 }
@@ -314,7 +333,7 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncBatchObser
 
             foreach (var feed in _instruments.Values)
             {
-                if (feed.PendingBars.Count > 0 && HasMembers(feed.Group.Name))
+                if (feed.PendingBars.Count > 0 && HasMembers(feed.Group.Name) && busy?.Contains(feed.Group.Name) != true)
                 {
                     var bars = feed.PendingBars;
                     feed.PendingBars = [];
@@ -338,9 +357,24 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncBatchObser
             }
         }
 
-        if (pushes.Count > 0)
+        if (pushes.Count == 0)
         {
-            await Task.WhenAll(pushes.Select(p => SendAsync(p.Group, p.Messages, cancellationToken)));
+            return;
+        }
+
+        var started = new Task[pushes.Count];
+        for (int i = 0; i < pushes.Count; i++)
+        {
+            started[i] = _inFlight[pushes[i].Group] = SendAsync(pushes[i].Group, pushes[i].Messages, cancellationToken);
+        }
+
+        try
+        {
+            await Task.WhenAll(started).WaitAsync(_period, _time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            LogDebugSlowPush(_logger, pushes.Count(p => !_inFlight[p.Group].IsCompleted), _period.TotalMilliseconds);
         }
     }
 
@@ -577,7 +611,12 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncBatchObser
                 await clients.SendAsync(message.Event, message.Payload, cancellationToken);
                 _metrics.Pushed(message.Event);
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                LogDebugPushCancelled(_logger, message.Event, group);
+                return;
+            }
+            catch (Exception ex)
             {
                 _metrics.PushFailed(message.Event);
                 LogErrorPushFailed(_logger, message.Event, group, ex);
@@ -678,6 +717,12 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncBatchObser
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A dashboard flush failed")]
     private static partial void LogErrorFlushFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Groups} group push(es) still sending after {PeriodMs} ms; those groups skip flushes until done")]
+    private static partial void LogDebugSlowPush(ILogger logger, int groups, double periodMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Push of {Event} to group {Group} cancelled: the host is stopping")]
+    private static partial void LogDebugPushCancelled(ILogger logger, string @event, string group);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Dashboard flush loop stopped")]
     private static partial void LogDebugFlushLoopStopped(ILogger logger);
