@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
@@ -148,6 +149,20 @@ public sealed class DashboardHubTests : IClassFixture<ApiFactory>
     public async Task Pushes_per_group_stay_within_the_configured_rate_during_a_full_speed_replay_and_carry_the_latest_values()
     {
         var strategy = await CreateAsync("rt-rate", "buy-and-hold", "RTC", start: true);
+        var counters = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        var meterFactory = _factory.Services.GetRequiredService<IMeterFactory>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == DashboardMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, meterFactory))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => counters.AddOrUpdate(instrument.Name, value, (_, v) => v + value));
+        listener.Start();
         var statusChanges = 0;
         void Count(ReplayStatus _) => Interlocked.Increment(ref statusChanges);
         await using var strategyClient = await HubTestClient.ConnectAsync(_factory.Server);
@@ -194,6 +209,14 @@ public sealed class DashboardHubTests : IClassFixture<ApiFactory>
         }
 
         Assert.True(statusChanges >= started.TotalBars / 256, $"replay raised {statusChanges} status changes");
+        _output.WriteLine(string.Join(", ", counters.OrderBy(c => c.Key).Select(c => $"{c.Key}={c.Value}")));
+        Assert.True(counters.GetValueOrDefault("trp.realtime.pushes") > 0);
+        Assert.True(counters.GetValueOrDefault("trp.realtime.events.received") >= statusChanges);
+        if (statusChanges > bound)
+        {
+            // More replay events than the overview could get pushes: some were coalesced.
+            Assert.True(counters.GetValueOrDefault("trp.realtime.events.coalesced") > 0);
+        }
         var lastReplay = overviewClient.Events(DashboardEvents.Replay)[^1].Argument;
         Assert.Equal("Completed", lastReplay.GetProperty("state").GetString());
         Assert.Equal(started.TotalBars, lastReplay.GetProperty("publishedBars").GetInt32());
