@@ -5,8 +5,8 @@ namespace TradingRobotPlug.Api.Realtime;
 /// <summary>
 /// Counters of the dashboard notifier, on the meter <see cref="MeterName"/>: <c>trp.realtime.pushes</c> (hub messages
 /// sent to a group by the flush loop, tagged <c>event</c>), <c>trp.realtime.events.coalesced</c> (stream events folded
-/// into a push already pending for a group; counted once per group), <c>trp.realtime.events.received</c> (stream events received) and
-/// <c>trp.realtime.push.failures</c>.
+/// into a push already pending for a group; counted once per group), <c>trp.realtime.events.received</c> (stream
+/// events received) and <c>trp.realtime.push.failures</c> (tagged <c>event</c>).
 /// </summary>
 public sealed class DashboardMetrics
 {
