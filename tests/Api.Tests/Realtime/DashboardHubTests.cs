@@ -270,7 +270,10 @@ public sealed class DashboardHubTests : IClassFixture<ApiFactory>
         }
         finally
         {
-            await Replay.StopAsync();
+            if (Replay.Status.State == ReplayState.Running)
+            {
+                await Replay.StopAsync();
+            }
         }
     }
 
