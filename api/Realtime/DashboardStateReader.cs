@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using TradingRobotPlug.Api.Replay;
 using TradingRobotPlug.GrainInterfaces.Alerts;
 using TradingRobotPlug.GrainInterfaces.Grains;
@@ -122,7 +123,18 @@ public sealed class DashboardStateReader(IClusterClient client, MarketReplayServ
         IReadOnlyList<Bar> bars = [];
         foreach (var timeframe in FinestFirst)
         {
-            var found = await grain.GetBars(timeframe, null, null, RecentBars);
+            ImmutableArray<Bar> found;
+            try
+            {
+                found = await grain.GetBars(timeframe, null, null, RecentBars);
+            }
+            catch (ArgumentException)
+            {
+                // The grain refuses a timeframe finer than what it publishes: try the next coarser one. The finest it
+                // answers is the timeframe of its bar stream, so the join state matches the pushes that follow.
+                continue;
+            }
+
             if (found.Length > 0)
             {
                 bars = found;
