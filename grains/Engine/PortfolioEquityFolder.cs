@@ -29,7 +29,7 @@ namespace TradingRobotPlug.Grains.Engine;
 /// <para>
 /// <b>Membership and capital.</b> The portfolio starts at its first emitted event (trade or mark): <c>onStart</c>
 /// receives the opening equity Σ of the members' starting capital, which is the metrics' initial capital. The members
-/// are the strategies seen before that moment. A strategy first seen after the start (created later) is <b>not</b> a
+/// are the strategies seen (or announced with <see cref="Expect"/>) before that moment. A strategy first seen after the start (created later) is <b>not</b> a
 /// member: it is left out of the marks and metrics, because its capital arriving would otherwise count as a return
 /// (cash flows are not modelled). A member deleted after the start is retired: it stops blocking, its pending points
 /// are still folded, and its last equity stays in the sum (as if withdrawn to portfolio cash, so a deletion is not a
@@ -95,6 +95,26 @@ public sealed class PortfolioEquityFolder
     public DateTimeOffset Watermark => _running.Count > 0 ? _running.Min.Time : DateTimeOffset.MaxValue;
 
     /// <summary>
+    /// Registers a strategy known to exist (e.g. listed in the strategy directory when the portfolio subscribes after
+    /// strategies were created, as after a restart) as a member before its first update, so that it is not taken for
+    /// a strategy created after the start. Until its first update it blocks like a running strategy that has reported
+    /// nothing, and contributes nothing; the first update brings its starting capital and status.
+    /// </summary>
+    /// <returns>False when the strategy is already known or the portfolio has started.</returns>
+    public bool Expect(StrategyId id)
+    {
+        if (Started || _members.ContainsKey(id))
+        {
+            return false;
+        }
+
+        var member = new PortfolioMember(id, _nextOrder++, 0m) { Placeholder = true };
+        _members.Add(id, member);
+        SetRunning(member, true);
+        return true;
+    }
+
+    /// <summary>
     /// Takes one strategy update: queues its new points and closed trades and records its status. Call
     /// <see cref="Advance"/> afterwards (once per batch of updates is enough).
     /// </summary>
@@ -117,6 +137,14 @@ public sealed class PortfolioEquityFolder
         if (member.Retired)
         {
             return false;
+        }
+
+        if (member.Placeholder)
+        {
+            // Not started (a placeholder blocks every event), so nothing of it has been folded yet.
+            member.Placeholder = false;
+            member.Current = update.InitialCapital;
+            _sum += update.InitialCapital;
         }
 
         if (update.Status == StrategyStatus.None)

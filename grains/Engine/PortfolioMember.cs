@@ -49,6 +49,10 @@ internal sealed class PortfolioMember(StrategyId id, int order, decimal initialC
     /// <summary>Deleted after the portfolio started: frozen at its last equity, later updates for the id are ignored.</summary>
     public bool Retired { get; set; }
 
+    /// <summary>Expected (listed in the strategy directory) but not heard from yet: blocks like a running strategy that
+    /// has reported nothing, and contributes nothing until its first update gives its capital.</summary>
+    public bool Placeholder { get; set; }
+
     /// <summary>Deleted before the portfolio started: dropped entirely (a stale heap entry is skipped).</summary>
     public bool Removed { get; set; }
 }

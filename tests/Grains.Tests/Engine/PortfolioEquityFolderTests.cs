@@ -165,6 +165,27 @@ public sealed class PortfolioEquityFolderTests
     }
 
     [Fact]
+    public void An_expected_strategy_blocks_until_its_first_update_and_joins_with_its_capital()
+    {
+        Assert.True(_folder.Expect(StrategyId.Parse("a")));
+        Assert.True(_folder.Expect(StrategyId.Parse("b")));
+        Assert.True(_folder.Expect(StrategyId.Parse("gone")));
+        Assert.False(_folder.Expect(StrategyId.Parse("a")));
+
+        // a re-publishes its history (as a strategy rebuilt on activation does) before b is heard from: nothing is final.
+        Apply(Update("a", StrategyStatus.Running, 100m, [(1, 101m), (2, 102m)]));
+        Apply(Update("gone", StrategyStatus.None, 0m));
+        Assert.Empty(_marks);
+
+        // b's snapshot says it is stopped: it no longer blocks and contributes its capital.
+        Apply(Update("b", StrategyStatus.Stopped, 50m));
+        Assert.Equal([150m], _starts);
+        Assert.Equal([(1, 151m), (2, 152m)], Marks());
+        Assert.Equal(2, _folder.Members);
+        Assert.False(_folder.Expect(StrategyId.Parse("c")));
+    }
+
+    [Fact]
     public void Repeated_points_and_trades_are_dropped()
     {
         Apply(Update("a", StrategyStatus.Running, 100m, [(1, 101m), (2, 102m)], trades: [Trade("a", 0, 2, 2m)]));
