@@ -108,21 +108,18 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncBatch
             _folder.Expect(id);
         }
 
-        foreach (var id in ids)
+        var snapshots = await Task.WhenAll(ids.Where(id => !_sequences.ContainsKey(id)).Select(id => GrainFactory.GetGrain<IStrategyGrain>(id.ToString()).GetSnapshot()));
+        foreach (var s in snapshots)
         {
-            if (_sequences.ContainsKey(id))
+            if (_sequences.ContainsKey(s.Id))
             {
                 continue;
             }
 
-            var s = await GrainFactory.GetGrain<IStrategyGrain>(id.ToString()).GetSnapshot();
-            if (_sequences.ContainsKey(id) || s.Settings is not { } settings)
-            {
-                continue;
-            }
-
+            // A strategy deleted since the listing has no settings (status None): that drops its placeholder.
             var update = new StrategyUpdated(
-                id, 0, s.Status, settings.InitialCapital, s.Cash, s.Equity, s.BarsProcessed, s.LastBarTime, s.Metrics, [], [], null, s.Positions, [], []);
+                s.Id, 0, s.Settings is null ? StrategyStatus.None : s.Status, s.Settings?.InitialCapital ?? 0m, s.Cash, s.Equity, s.BarsProcessed,
+                s.LastBarTime, s.Metrics, [], [], null, s.Positions, [], []);
             _totals.Apply(update);
             _folder.Apply(update);
         }
