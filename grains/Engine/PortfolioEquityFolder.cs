@@ -255,6 +255,13 @@ public sealed class PortfolioEquityFolder
 
             if (_tradesAt.Remove(time, out var trades))
             {
+                // Several members' trades at one instant go in the members' first-seen order, so that the same history
+                // gives the same trade order however the updates were batched (a resumed run equals a fresh one).
+                if (trades.Count > 1)
+                {
+                    trades.Sort(static (x, y) => x.Order.CompareTo(y.Order));
+                }
+
                 foreach (var member in trades)
                 {
                     if (!member.Removed)
@@ -302,7 +309,6 @@ public sealed class PortfolioEquityFolder
 
     private void Fold(PortfolioMember member, DateTimeOffset t, decimal equity)
     {
-
         // Trades exiting before t were dequeued before this point (a trade exiting at t sorts after it), so the next
         // queued trade, if it was entered before t, was held at t; so was the currently open trade if entered before t.
         bool inMarket = (member.Trades.TryPeek(out var next) && next.EntryTime < t) || (member.OpenEntry is { } entry && entry < t);

@@ -53,10 +53,13 @@ public sealed partial class StrategyGrain(
 
         if (state.State.Status is StrategyStatus.Running or StrategyStatus.Paused)
         {
-            foreach (var handle in await BarStream().GetAllSubscriptionHandles())
+            var handles = await BarStream().GetAllSubscriptionHandles();
+            foreach (var handle in handles)
             {
                 await handle.ResumeAsync(this);
             }
+
+            await ResubscribeAndRebuildAsync(handles.Count);
         }
     }
 
@@ -171,6 +174,7 @@ public sealed partial class StrategyGrain(
             case StrategyStatus.Paused:
                 break;
             default:
+                await RecordHistoryStartAsync();
                 await BarStream().SubscribeAsync(this);
                 break;
         }
@@ -218,7 +222,8 @@ public sealed partial class StrategyGrain(
     /// <inheritdoc/>
     public Task OnNextBatchAsync(IReadOnlyList<Bar> items)
     {
-        if (_engine is null || state.State.Status != StrategyStatus.Running)
+        items = SkipDeliveredDuringRebuildOrProcessed(items);
+        if (_engine is null || items.Count == 0 || (state.State.Status != StrategyStatus.Running && !_feedingHistory))
         {
             return Task.CompletedTask;
         }
@@ -242,7 +247,7 @@ public sealed partial class StrategyGrain(
         _alerts.AddRange(_batchAlerts);
         PublishBatchResults();
         CompleteWaiters();
-        return PublishUpdate();
+        return _feedingHistory ? Task.CompletedTask : PublishUpdate();
     }
 
     /// <summary>Publishes what changed since the last update on the strategy update stream.</summary>
@@ -335,6 +340,11 @@ public sealed partial class StrategyGrain(
     /// <inheritdoc/>
     public Task<long> WaitForBars(long bars)
     {
+        if (_historyUpdatePending)
+        {
+            return PublishHistoryUpdateThenWaitAsync(bars);
+        }
+
         var processed = _engine?.BarsProcessed ?? 0;
         if (processed >= bars)
         {

@@ -56,6 +56,22 @@ public sealed class PortfolioEquityFolderTests
         _folder.Advance();
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Trades_of_several_members_exiting_at_the_same_time_are_emitted_in_first_seen_order_however_batched(bool aFirst)
+    {
+        Apply(Update("a", StrategyStatus.Running, 100m));
+        Apply(Update("b", StrategyStatus.Running, 100m));
+        var a = Update("a", StrategyStatus.Running, 100m, [(1, 100m), (2, 105m), (3, 105m)], [Trade("a", 1, 2, 5m)]);
+        var b = Update("b", StrategyStatus.Running, 100m, [(1, 100m), (2, 97m), (3, 97m)], [Trade("b", 1, 2, -3m)]);
+        Apply(aFirst ? a : b);
+        Apply(aFirst ? b : a);
+
+        Assert.Equal([5m, -3m], _trades.Select(t => t.NetPnl));
+        Assert.Equal([(1, 200m), (2, 202m), (3, 202m)], Marks());
+    }
+
     [Fact]
     public void A_lagging_running_strategy_blocks_marks_past_its_last_time()
     {
