@@ -1,3 +1,4 @@
+using TradingRobotPlug.Api.Features.Strategies;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using TradingRobotPlug.Api.Hosting;

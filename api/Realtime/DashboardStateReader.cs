@@ -1,3 +1,4 @@
+using TradingRobotPlug.Api.Features.Strategies;
 using System.Collections.Immutable;
 using TradingRobotPlug.Api.Replay;
 using TradingRobotPlug.GrainInterfaces.Alerts;

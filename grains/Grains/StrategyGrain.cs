@@ -81,6 +81,11 @@ public sealed partial class StrategyGrain(
             throw new InvalidOperationException($"Strategy '{Id}' already exists with different settings.");
         }
 
+        if (Id.ToString() == IPortfolioGrain.Key)
+        {
+            throw new ArgumentException($"Strategy id '{IPortfolioGrain.Key}' is reserved for the portfolio's metrics scope.", "id");
+        }
+
         var errors = StrategySettingsBinder.Validate(settings, registry);
         if (errors.Count > 0)
         {

@@ -5,7 +5,7 @@ public static class StrategyRanking
 {
     private static readonly Dictionary<string, Func<StrategySummary, IComparable?>> Keys = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["id"] = s => s.Id,
+        ["id"] = s => s.Id.ToString(),
         ["spec"] = s => s.Spec,
         ["status"] = s => s.Status.ToString(),
         ["cash"] = s => s.Cash,
@@ -45,7 +45,7 @@ public static class StrategyRanking
                 (_, null) => -1,
                 _ => descending ? y.CompareTo(x) : x.CompareTo(y),
             };
-            return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+            return c != 0 ? c : string.CompareOrdinal(a.Id.ToString(), b.Id.ToString());
         });
         return list;
     }

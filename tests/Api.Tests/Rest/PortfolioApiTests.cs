@@ -16,13 +16,13 @@ public sealed class PortfolioApiTests(ReplayedStrategyFixture fixture) : IClassF
         using var http = fixture.CreateClient();
         var overview = await (await http.GetAsync("/api/v1/overview")).Read<Overview>();
         Assert.Equal(overview.Strategies.OrderByDescending(s => s.NetPnl).Select(s => s.Id), overview.Strategies.Select(s => s.Id));
-        Assert.Contains(overview.Strategies, s => s.Id == ReplayedStrategyFixture.Fast);
+        Assert.Contains(overview.Strategies, s => s.Id.ToString() == ReplayedStrategyFixture.Fast);
         Assert.Equal(ReplayState.Completed, overview.Replay.State);
         Assert.NotEmpty(overview.Alerts);
         Assert.True(overview.Alerts.Count <= 50);
 
         var byId = await (await http.GetAsync("/api/v1/overview?sort=id&order=asc")).Read<Overview>();
-        Assert.Equal(byId.Strategies.Select(s => s.Id).Order(StringComparer.Ordinal), byId.Strategies.Select(s => s.Id));
+        Assert.Equal(byId.Strategies.Select(s => s.Id.ToString()).Order(StringComparer.Ordinal), byId.Strategies.Select(s => s.Id.ToString()));
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/api/v1/overview?order=sideways")).StatusCode);
     }
 

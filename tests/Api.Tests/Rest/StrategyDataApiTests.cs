@@ -175,7 +175,7 @@ public sealed class StrategyDataApiTests(ReplayedStrategyFixture fixture) : ICla
     {
         using var http = fixture.CreateClient();
         var byEquity = await (await http.GetAsync("/api/v1/strategies?sort=equity&order=desc&pageSize=500")).Read<PagedResult<StrategySummary>>();
-        var ids = byEquity.Items.Select(s => s.Id).ToList();
+        var ids = byEquity.Items.Select(s => s.Id.ToString()).ToList();
         Assert.Contains(ReplayedStrategyFixture.Fast, ids);
         Assert.Contains(ReplayedStrategyFixture.Hold, ids);
         Assert.Equal(byEquity.Items.OrderByDescending(s => s.Equity).Select(s => s.Equity), byEquity.Items.Select(s => s.Equity));
@@ -189,7 +189,7 @@ public sealed class StrategyDataApiTests(ReplayedStrategyFixture fixture) : ICla
             pages.AddRange(one.Items);
         }
 
-        Assert.Equal(ids, pages.Select(s => s.Id));
+        Assert.Equal(ids, pages.Select(s => s.Id.ToString()));
 
         var bad = await http.GetAsync("/api/v1/strategies?sort=luck");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
