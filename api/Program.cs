@@ -17,6 +17,7 @@ app.UseStatusCodePages();
 app.MapHealthAndOpenApi();
 app.MapRestApi();
 app.MapDashboardHub();
+app.MapDashboard();
 app.Run();
 
 /// <summary>Entry point (public for WebApplicationFactory).</summary>
