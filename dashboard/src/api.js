@@ -41,6 +41,9 @@ const enc = encodeURIComponent;
 
 export const api = {
   overview: () => request('GET', '/overview'),
+  strategies: () => request('GET', '/strategies?pageSize=500'),
+  replay: () => request('GET', '/replays/current'),
+  alerts: () => request('GET', '/alerts'),
   strategy: (id) => request('GET', `/strategies/${enc(id)}`),
   snapshot: (id) => request('GET', `/strategies/${enc(id)}/snapshot`),
   metrics: (id, level) => request('GET', `/strategies/${enc(id)}/metrics${q({ level })}`),

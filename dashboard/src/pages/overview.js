@@ -193,7 +193,13 @@ export function overviewPage(root) {
       addAlerts(o.alerts);
       renderReplay(o.replay);
     } catch (err) {
+      // Show the failure, then fill what the narrower endpoints can still give.
       reportError('loading the overview', err);
+      await Promise.all([
+        api.strategies().then((r) => !disposed && applySummaries(r.items)).catch((e) => reportError('loading strategies', e)),
+        api.replay().then((r) => !disposed && renderReplay(r)).catch((e) => reportError('loading the replay status', e)),
+        api.alerts().then((r) => !disposed && addAlerts((r ?? []).slice(0, MAX_ALERTS))).catch((e) => reportError('loading alerts', e)),
+      ]);
     }
   })();
   renderBoard();

@@ -37,8 +37,8 @@ export function strategyPage(root, id) {
   const metricsBody = h('tbody', { testid: 'metrics-body' });
   const positionsBody = h('tbody', { testid: 'positions-body' });
   const tradesBody = h('tbody', { testid: 'trades-body' });
-  const prevBtn = h('button.secondary', { type: 'button', testid: 'trades-prev', disabled: true }, '‹ Newer');
-  const nextBtn = h('button.secondary', { type: 'button', testid: 'trades-next', disabled: true }, 'Older ›');
+  const prevBtn = h('button.secondary', { type: 'button', testid: 'trades-prev', disabled: true }, '‹ Prev');
+  const nextBtn = h('button.secondary', { type: 'button', testid: 'trades-next', disabled: true }, 'Next ›');
   const pageLabel = h('span.muted', { testid: 'trades-page' }, 'page 1');
 
   replace(root,
@@ -249,7 +249,7 @@ export function strategyPage(root, id) {
       h('td.num', {}, fmtMoney(p.fees)))));
   }
 
-  // Trades: newest first, cursor paging; cursors[i] is the cursor of page i (page 0 has none).
+  // Trades: oldest first, cursor paging; cursors[i] is the cursor of page i (page 0 has none).
   const cursors = [null];
   let pageIndex = 0;
   let nextCursor = null;
@@ -300,8 +300,8 @@ export function strategyPage(root, id) {
   });
   let tradesRefresh = 0;
   function onLiveTrades() {
-    // Only the first page shows the newest trades; refresh it at most twice a second.
-    if (pageIndex !== 0 || tradesRefresh) return;
+    // Only the last page (no next cursor) shows the newest trades; refresh it at most twice a second.
+    if (nextCursor || tradesRefresh) return;
     tradesRefresh = setTimeout(() => { tradesRefresh = 0; if (!disposed && !tradesLoading) loadTrades(); }, 500);
   }
   cleanups.push(() => clearTimeout(tradesRefresh));
