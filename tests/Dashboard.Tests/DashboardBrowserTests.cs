@@ -81,13 +81,18 @@ public sealed class DashboardBrowserTests(DashboardServer server)
 
         // The leaderboard moved away from the starting capital and the equity chart grew in several pushes.
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=cell-equity]')].some(c => c.textContent !== '100,000.00')");
-        await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=portfolio-equity-chart]').dataset.points) > 1000");
         var points = await page.EvaluateAsync<int[]>("() => window.__seen.points");
         Assert.True(points.Count(p => p > 0) >= 2, $"the equity chart grew in one step only: {string.Join(", ", points)}");
         Assert.True(points.SequenceEqual(points.Order()), $"the point count went down: {string.Join(", ", points)}");
         var equitySeen = await page.EvaluateAsync<string[]>("() => window.__seen.equity");
         Assert.True(equitySeen.Length >= 3, $"the equity cell changed fewer than twice: {string.Join(" → ", equitySeen)}");
         Assert.NotNull(await page.GetByTestId("portfolio-equity-chart").Locator("canvas").First.ElementHandleAsync());
+
+        // Live pushes carry the latest marks only; a reload draws the whole history from the daily portfolio buckets.
+        await page.ReloadAsync();
+        await Expect(rows).ToHaveCountAsync(DemoStrategies.Specs.Count);
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=portfolio-equity-chart]').dataset.points) > 1000");
+        await Expect(progress).ToHaveAttributeAsync("data-state", "completed");
 
         await session.ScreenshotAsync("overview", 1280, 800);
         await AssertNoHorizontalScrollAsync(page, 390);

@@ -185,6 +185,21 @@ export function overviewPage(root) {
     }
   })();
   (async () => {
+    // History of the portfolio equity: the end equity of each daily bucket; live pushes then add the latest marks.
+    try {
+      const r = await api.portfolioMetrics('daily');
+      if (disposed) return;
+      const history = (r.periods ?? []).filter((m) => m.endEquity !== null && m.endEquity !== undefined)
+        .map((m) => ({ time: m.lastMarkTime ?? m.period?.start, value: m.endEquity }));
+      if (history.length) {
+        equity.merge(history);
+        chart.timeScale().fitContent();
+      }
+    } catch (err) {
+      reportError('loading the portfolio equity history', err);
+    }
+  })();
+  (async () => {
     try {
       const o = await api.overview();
       if (disposed) return;
@@ -215,10 +230,7 @@ export function overviewPage(root) {
         const lastEquity = points[points.length - 1].equity;
         renderPortfolio({ ...portfolio, equity: lastEquity, netPnl: lastEquity - portfolio.initialCapital });
       }
-      if (equity.size && portfolioEl.dataset.fitted !== '1') {
-        chart.timeScale().fitContent();
-        portfolioEl.dataset.fitted = '1';
-      }
+      if (points.length) chart.timeScale().fitContent();
     },
     alert: addAlerts,
     replay: renderReplay,

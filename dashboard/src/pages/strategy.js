@@ -196,6 +196,10 @@ export function strategyPage(root, id) {
     if (merge) {
       equity.merge(e);
       drawdown.merge(d);
+      if (e.length) {
+        equityChart.timeScale().fitContent();
+        ddChart.timeScale().fitContent();
+      }
     } else {
       equity.set(e);
       drawdown.set(d);
