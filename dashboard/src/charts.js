@@ -4,6 +4,8 @@
 import { createChart, ColorType, LineSeries, AreaSeries } from 'lightweight-charts';
 import { toChartTime } from './format.js';
 
+const axisNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /** Creates a chart filling el. */
 export function makeChart(el, options = {}) {
   return createChart(el, {
@@ -11,7 +13,9 @@ export function makeChart(el, options = {}) {
     layout: { background: { type: ColorType.Solid, color: 'transparent' }, textColor: '#c9d1d9', fontSize: 11 },
     grid: { vertLines: { color: 'rgba(255,255,255,0.05)' }, horzLines: { color: 'rgba(255,255,255,0.05)' } },
     rightPriceScale: { borderColor: '#30363d' },
-    timeScale: { borderColor: '#30363d', timeVisible: false },
+    // A small minimum spacing lets fitContent() show a whole 20-year daily history in a narrow chart.
+    timeScale: { borderColor: '#30363d', timeVisible: false, minBarSpacing: 0.01 },
+    localization: { priceFormatter: (v) => axisNumber.format(v) },
     ...options,
   });
 }

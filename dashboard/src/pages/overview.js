@@ -70,7 +70,7 @@ export function overviewPage(root) {
       h('h2', {}, 'Leaderboard'),
       h('div.table-wrap', {}, h('table.board', { testid: 'leaderboard' }, thead, tbody))));
 
-  const chart = makeChart(portfolioEl, { timeScale: { borderColor: '#30363d' } });
+  const chart = makeChart(portfolioEl);
   const equity = timeSeries(portfolioEl, chart, 'area', {
     lineColor: '#58a6ff', topColor: 'rgba(88,166,255,0.35)', bottomColor: 'rgba(88,166,255,0.02)', lineWidth: 2,
   });

@@ -12,6 +12,7 @@ import { link } from '../router.js';
 export const LEVELS = ['hourly', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'all_time'];
 const PAGE_SIZE = 20;
 const MAX_BARS = 10000;
+const VISIBLE_BARS = 260;
 const MAX_MARKER_TRADES = 1000;
 const OVERLAY_COLORS = ['#f2cc60', '#d2a8ff', '#56d4dd', '#ff9bce', '#7ee787', '#ffa657'];
 /** Indicator columns drawn on their own scale under the price (oscillators), by name prefix. */
@@ -46,7 +47,11 @@ export function strategyPage(root, id) {
     h('section.card', {}, title, spec, header),
     h('section.card', {},
       h('div.card-head', {}, h('h2', {}, 'Price'), h('div.inline-form', {}, h('label', {}, 'Indicators ', indicatorInput), indicatorBtn)),
-      priceEl, h('div.legend', { testid: 'indicator-legend' })),
+      priceEl,
+      h('div.legend-row', {},
+        h('div.legend', { testid: 'indicator-legend' }),
+        h('div.legend.muted', {}, h('span.pos', {}, '▲'), ' long entry ', h('span.neg', {}, '▼'), ' short entry ',
+          h('span', { style: 'color:#58a6ff' }, '●'), ' exit with gain ', h('span', { style: 'color:#f0883e' }, '●'), ' exit with loss'))),
     h('div.grid-2', {},
       h('section.card', {}, h('h2', {}, 'Equity'), equityEl),
       h('section.card', {}, h('h2', {}, 'Drawdown'), drawdownEl)),
@@ -80,10 +85,10 @@ export function strategyPage(root, id) {
   const equity = timeSeries(equityEl, equityChart, 'area', {
     lineColor: '#58a6ff', topColor: 'rgba(88,166,255,0.35)', bottomColor: 'rgba(88,166,255,0.02)', lineWidth: 2,
   });
-  const ddChart = makeChart(drawdownEl);
+  // Drawdown in percent below zero (-35 = 35 % under the running peak).
+  const ddChart = makeChart(drawdownEl, { localization: { priceFormatter: (v) => `${v.toFixed(1)} %` } });
   const drawdown = timeSeries(drawdownEl, ddChart, 'area', {
     lineColor: '#f85149', topColor: 'rgba(248,81,73,0.02)', bottomColor: 'rgba(248,81,73,0.4)', lineWidth: 1,
-    priceFormat: { type: 'percent' },
   });
   cleanups.push(() => priceChart.remove(), () => equityChart.remove(), () => ddChart.remove());
 
@@ -102,7 +107,9 @@ export function strategyPage(root, id) {
     for (const b of list ?? []) if (symbolOf(b.instrument) === symbol || b.instrument === undefined) bars.set(toChartTime(b.openTime), candle(b));
     candles.setData([...bars.values()].sort((a, b) => a.time - b.time));
     publishBars();
-    priceChart.timeScale().fitContent();
+    renderMarkers();
+    // Readable candles: the latest bars; scroll or zoom out for the rest.
+    priceChart.timeScale().setVisibleLogicalRange({ from: Math.max(0, bars.size - VISIBLE_BARS), to: bars.size + 2 });
   }
 
   function pushBars(list) {
@@ -119,16 +126,23 @@ export function strategyPage(root, id) {
     publishBars();
   }
 
+  // Entries: green arrow up (long) / red arrow down (short); exits: a circle, blue for a gain, orange for a loss.
+  // Markers before the first loaded bar are left out (the chart would pin them to it).
   function renderMarkers() {
     const list = [];
+    const first = bars.size ? Math.min(...bars.keys()) : Infinity;
     for (const t of markerTrades.values()) {
       if (symbolOf(t.instrument) !== symbol) continue;
       const long = enumText(t.side) !== 'short';
-      list.push({ time: toChartTime(t.entryTime), position: long ? 'belowBar' : 'aboveBar', color: long ? '#3fb950' : '#f85149',
-        shape: long ? 'arrowUp' : 'arrowDown', text: long ? 'L' : 'S' });
-      if (t.exitTime) {
-        list.push({ time: toChartTime(t.exitTime), position: long ? 'aboveBar' : 'belowBar', color: t.pnl >= 0 ? '#58a6ff' : '#f0883e',
-          shape: 'circle', text: 'x' });
+      const entry = toChartTime(t.entryTime);
+      if (entry >= first) {
+        list.push({ time: entry, position: long ? 'belowBar' : 'aboveBar', color: long ? '#3fb950' : '#f85149',
+          shape: long ? 'arrowUp' : 'arrowDown', size: 1 });
+      }
+      const exit = t.exitTime ? toChartTime(t.exitTime) : null;
+      if (exit !== null && exit >= first) {
+        list.push({ time: exit, position: long ? 'aboveBar' : 'belowBar', color: t.pnl >= 0 ? '#58a6ff' : '#f0883e',
+          shape: 'circle', size: 1 });
       }
     }
     list.sort((a, b) => a.time - b.time);
@@ -192,7 +206,7 @@ export function strategyPage(root, id) {
 
   function setEquity(points, merge) {
     const e = (points ?? []).map((p) => ({ time: p.time, value: p.equity }));
-    const d = (points ?? []).map((p) => ({ time: p.time, value: -Math.abs(p.drawdown ?? 0) }));
+    const d = (points ?? []).map((p) => ({ time: p.time, value: -Math.abs(p.drawdown ?? 0) * 100 }));
     if (merge) {
       equity.merge(e);
       drawdown.merge(d);
