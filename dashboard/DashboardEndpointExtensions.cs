@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -43,11 +44,12 @@ public static partial class DashboardEndpointExtensions
             });
         }
 
-        app.MapFallback(context =>
+        // A fallback (lowest order) for GET and HEAD only, so that other methods on API routes still get 405, and only
+        // for paths without a file extension, so that static files are served by the middleware above.
+        var fallback = app.MapMethods("{*path:nonfile}", [HttpMethods.Get, HttpMethods.Head], (RequestDelegate)(context =>
         {
             var path = context.Request.Path;
-            if (Array.Exists(ReservedPrefixes, p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
-                || !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+            if (Array.Exists(ReservedPrefixes, p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;
@@ -63,7 +65,10 @@ public static partial class DashboardEndpointExtensions
             context.Response.Headers.CacheControl = "no-cache";
             context.Response.ContentType = "text/html; charset=utf-8";
             return context.Response.SendFileAsync(index);
-        });
+        }));
+        fallback.Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = int.MaxValue);
+        fallback.WithDisplayName("Dashboard client routes");
+        fallback.ExcludeFromDescription();
         return app;
     }
 
