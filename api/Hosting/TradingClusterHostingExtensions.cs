@@ -17,7 +17,8 @@ public static class TradingClusterHostingExtensions
 
     /// <summary>
     /// Binds <see cref="TradingApiOptions"/> and runs a silo in this process with the trading grains: PostgreSQL grain
-    /// storage when <see cref="TradingApiOptions.Postgres"/> is set, in-memory otherwise; in-memory streams.
+    /// storage when <see cref="TradingApiOptions.Postgres"/> is set, in-memory otherwise; in-memory streams. Then
+    /// <see cref="PortfolioStartup"/> subscribes the portfolio grain once the silo is up.
     /// </summary>
     public static WebApplicationBuilder AddTradingCluster(this WebApplicationBuilder builder)
     {
@@ -32,6 +33,7 @@ public static class TradingClusterHostingExtensions
                 silo.AddPostgresGrainStorage("Default", o => o.ConnectionString = postgres);
             }
         });
+        builder.Services.AddHostedService<PortfolioStartup>();
         return builder;
     }
 }

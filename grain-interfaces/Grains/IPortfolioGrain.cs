@@ -21,4 +21,13 @@ public interface IPortfolioGrain : IGrainWithStringKey
     /// <summary>Totals and all-time metrics.</summary>
     [ReadOnly]
     Task<PortfolioSnapshot> GetSnapshot();
+
+    /// <summary>
+    /// Completes with the snapshot once the portfolio marks are final through <paramref name="throughUtc"/> (its
+    /// <see cref="PortfolioSnapshot.MarkedThroughUtc"/> is at or after it), e.g. the last bar's close time after a
+    /// replay; the metrics bucket grains <c>portfolio/{level}</c> have been sent the matching buckets by then. Never
+    /// completes if no member strategy reports that time: callers put a time-out on it.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<PortfolioSnapshot> WaitForMarks(DateTimeOffset throughUtc);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using TradingRobotPlug.GrainInterfaces.Alerts;
 using TradingRobotPlug.GrainInterfaces.Trading;
 
@@ -21,11 +22,34 @@ public sealed class AlertMonitor(StrategyId strategy, decimal initialCapital)
     private bool _dailyLossRaised;
     private bool _winRateRaised;
 
-    /// <summary>The thresholds in force.</summary>
+    /// <summary>
+    /// The thresholds in force. Changing a threshold re-arms its alert (a changed threshold is a new line to cross; while
+    /// an alert was off its value was not watched, so it may have gone back to the safe side unseen): if the value is
+    /// already beyond the new threshold, the next mark raises it once. Setting an unchanged threshold changes nothing.
+    /// </summary>
     public AlertThresholds Thresholds
     {
         get => _thresholds;
-        set => _thresholds = value ?? throw new ArgumentNullException(nameof(value));
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (value.MaxDrawdown != _thresholds.MaxDrawdown)
+            {
+                _drawdownRaised = false;
+            }
+
+            if (value.DailyLoss != _thresholds.DailyLoss)
+            {
+                _dailyLossRaised = false;
+            }
+
+            if (value.MinWinRate != _thresholds.MinWinRate || value.MinTrades != _thresholds.MinTrades)
+            {
+                _winRateRaised = false;
+            }
+
+            _thresholds = value;
+        }
     }
 
     /// <summary>Counts a closed round trip (a win when its P&amp;L is positive).</summary>
@@ -60,38 +84,53 @@ public sealed class AlertMonitor(StrategyId strategy, decimal initialCapital)
             _peak = equity;
         }
 
+        // Messages are built only when an alert is raised (not on every mark), in the invariant culture.
         if (_thresholds.MaxDrawdown is { } maxDd)
         {
             double drawdown = _peak > 0 ? (double)((_peak - equity) / _peak) : 0d;
-            Check(ref _drawdownRaised, drawdown >= maxDd, AlertKind.MaxDrawdown, maxDd, drawdown, timeUtc,
-                $"Drawdown {drawdown:P2} reached the threshold {maxDd:P2}.", raised);
+            if (Crossed(ref _drawdownRaised, drawdown >= maxDd))
+            {
+                raised.Add(new AlertRaised(strategy, AlertKind.MaxDrawdown, maxDd, drawdown, timeUtc,
+                    string.Create(CultureInfo.InvariantCulture, $"Drawdown {drawdown:P2} reached the threshold {maxDd:P2}.")));
+            }
         }
 
         if (_thresholds.DailyLoss is { } maxLoss)
         {
             decimal loss = _dayOpenEquity - equity;
-            Check(ref _dailyLossRaised, loss >= maxLoss, AlertKind.DailyLoss, (double)maxLoss, (double)loss, timeUtc,
-                $"Loss of {loss:0.##} on {day:yyyy-MM-dd} reached the threshold {maxLoss:0.##}.", raised);
+            if (Crossed(ref _dailyLossRaised, loss >= maxLoss))
+            {
+                raised.Add(new AlertRaised(strategy, AlertKind.DailyLoss, (double)maxLoss, (double)loss, timeUtc,
+                    string.Create(CultureInfo.InvariantCulture, $"Loss of {loss:0.##} on {day:yyyy-MM-dd} reached the threshold {maxLoss:0.##}.")));
+            }
         }
 
         if (_thresholds.MinWinRate is { } minWinRate && _trades >= _thresholds.MinTrades)
         {
             double winRate = (double)_wins / _trades;
-            Check(ref _winRateRaised, winRate < minWinRate, AlertKind.WinRateBelow, minWinRate, winRate, timeUtc,
-                $"Win rate {winRate:P1} after {_trades} trades is below the threshold {minWinRate:P1}.", raised);
+            if (Crossed(ref _winRateRaised, winRate < minWinRate))
+            {
+                raised.Add(new AlertRaised(strategy, AlertKind.WinRateBelow, minWinRate, winRate, timeUtc,
+                    string.Create(CultureInfo.InvariantCulture, $"Win rate {winRate:P1} after {_trades} trades is below the threshold {minWinRate:P1}.")));
+            }
         }
     }
 
-    private void Check(ref bool armedOff, bool crossed, AlertKind kind, double threshold, double value, DateTimeOffset time, string message, List<AlertRaised> raised)
+    /// <summary>True when the value has just crossed to the unsafe side (raise once); re-arms when it is back on the safe side.</summary>
+    private static bool Crossed(ref bool raised, bool beyond)
     {
-        if (crossed && !armedOff)
+        if (!beyond)
         {
-            armedOff = true;
-            raised.Add(new AlertRaised(strategy, kind, threshold, value, time, message));
+            raised = false;
+            return false;
         }
-        else if (!crossed)
+
+        if (raised)
         {
-            armedOff = false;
+            return false;
         }
+
+        raised = true;
+        return true;
     }
 }

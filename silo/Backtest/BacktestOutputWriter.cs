@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -11,9 +12,12 @@ internal static class BacktestOutputWriter
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static void Write(string directory, InstrumentId instrument, IReadOnlyList<BacktestResult> results)
+    /// <summary>The strategy column's value for the portfolio's rows.</summary>
+    public const string PortfolioRow = "portfolio";
+
+    public static void Write(string directory, InstrumentId instrument, IReadOnlyList<BacktestResult> results, PortfolioBacktestResult? portfolio)
     {
-        WriteSummary(Path.Combine(directory, "summary.json"), results);
+        WriteSummary(Path.Combine(directory, "summary.json"), results, portfolio);
         var trades = new StringBuilder("strategy,symbol,side,entry_time,entry_price,exit_time,exit_price,quantity,pnl,return,fees\n");
         var equity = new StringBuilder("strategy,time,equity\n");
         var buckets = new StringBuilder("strategy,level,period_start,closed,trades,wins,losses,net_pnl,fees,start_equity,end_equity,max_drawdown,total_return,volatility,sharpe,sortino,var_95,cvar_95\n");
@@ -30,13 +34,12 @@ internal static class BacktestOutputWriter
                 equity.Append(Inv, $"{s},{p.Time:O},{p.Equity}\n");
             }
 
-            foreach (var (level, periods) in r.Buckets.OrderBy(k => k.Key))
-            {
-                foreach (var m in periods)
-                {
-                    buckets.Append(Inv, $"{s},{level.ToCanonicalString()},{m.Period.Start:O},{(m.IsClosed ? "true" : "false")},{m.Trades},{m.Wins},{m.Losses},{m.NetPnl},{m.Fees},{m.StartEquity},{m.EndEquity},{D(m.MaxDrawdown)},{D(m.TotalReturn)},{D(m.Volatility)},{D(m.Sharpe)},{D(m.Sortino)},{D(m.ValueAtRisk95)},{D(m.ConditionalValueAtRisk95)}\n");
-                }
-            }
+            AppendBuckets(buckets, s, r.Buckets);
+        }
+
+        if (portfolio is not null)
+        {
+            AppendBuckets(buckets, PortfolioRow, portfolio.Buckets);
         }
 
         File.WriteAllText(Path.Combine(directory, "trades.csv"), trades.ToString());
@@ -44,48 +47,69 @@ internal static class BacktestOutputWriter
         File.WriteAllText(Path.Combine(directory, "buckets.csv"), buckets.ToString());
     }
 
-    private static void WriteSummary(string path, IReadOnlyList<BacktestResult> results)
+    private static void AppendBuckets(StringBuilder buckets, string s, IReadOnlyDictionary<BucketLevel, ImmutableArray<MetricsSnapshot>> byLevel)
+    {
+        foreach (var (level, periods) in byLevel.OrderBy(k => k.Key))
+        {
+            foreach (var m in periods)
+            {
+                buckets.Append(Inv, $"{s},{level.ToCanonicalString()},{m.Period.Start:O},{(m.IsClosed ? "true" : "false")},{m.Trades},{m.Wins},{m.Losses},{m.NetPnl},{m.Fees},{m.StartEquity},{m.EndEquity},{D(m.MaxDrawdown)},{D(m.TotalReturn)},{D(m.Volatility)},{D(m.Sharpe)},{D(m.Sortino)},{D(m.ValueAtRisk95)},{D(m.ConditionalValueAtRisk95)}\n");
+            }
+        }
+    }
+
+    private static void WriteSummary(string path, IReadOnlyList<BacktestResult> results, PortfolioBacktestResult? portfolio)
     {
         using var stream = File.Create(path);
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         w.WriteStartArray();
         foreach (var r in results)
         {
-            var m = r.Snapshot.Metrics;
-            w.WriteStartObject();
-            w.WriteString("strategy", r.Spec);
-            w.WriteNumber("final_equity", r.Snapshot.Equity);
-            w.WriteNumber("net_pnl", r.Snapshot.Equity - (r.Snapshot.Settings?.InitialCapital ?? 0m));
-            Num(w, "total_return", m?.TotalReturn);
-            Num(w, "cagr", m?.Cagr);
-            Num(w, "volatility", m?.Volatility);
-            Num(w, "sharpe", m?.Sharpe);
-            Num(w, "sortino", m?.Sortino);
-            Num(w, "calmar", m?.Calmar);
-            Num(w, "max_drawdown", m?.MaxDrawdown);
-            Num(w, "var_95", m?.ValueAtRisk95);
-            Num(w, "cvar_95", m?.ConditionalValueAtRisk95);
-            w.WriteNumber("trades", m?.Trades ?? 0);
-            Num(w, "win_rate", m?.WinRate);
-            Num(w, "profit_factor", m?.ProfitFactor);
-            if (m?.Expectancy is { } e)
-            {
-                w.WriteNumber("expectancy", e);
-            }
-            else
-            {
-                w.WriteNull("expectancy");
-            }
+            WriteSummaryRow(w, r.Spec, r.Snapshot.Equity, r.Snapshot.Equity - (r.Snapshot.Settings?.InitialCapital ?? 0m), r.Snapshot.Metrics, r.Snapshot.Positions.Sum(p => p.Fees));
+        }
 
-            Num(w, "exposure", m?.Exposure);
-            w.WriteNumber("fees", r.Snapshot.Positions.Sum(p => p.Fees));
-            w.WriteEndObject();
+        // The portfolio row: totals over every strategy; metrics of the summed equity marks and all trades; fees summed.
+        if (portfolio is not null)
+        {
+            WriteSummaryRow(w, PortfolioRow, portfolio.Snapshot.Equity, portfolio.Snapshot.NetPnl, portfolio.Snapshot.Metrics, results.Sum(r => r.Snapshot.Positions.Sum(p => p.Fees)));
         }
 
         w.WriteEndArray();
     }
 
-    public static string SummaryTable(IReadOnlyList<BacktestResult> results)
+    private static void WriteSummaryRow(Utf8JsonWriter w, string name, decimal finalEquity, decimal netPnl, MetricsSnapshot? m, decimal fees)
+    {
+        w.WriteStartObject();
+        w.WriteString("strategy", name);
+        w.WriteNumber("final_equity", finalEquity);
+        w.WriteNumber("net_pnl", netPnl);
+        Num(w, "total_return", m?.TotalReturn);
+        Num(w, "cagr", m?.Cagr);
+        Num(w, "volatility", m?.Volatility);
+        Num(w, "sharpe", m?.Sharpe);
+        Num(w, "sortino", m?.Sortino);
+        Num(w, "calmar", m?.Calmar);
+        Num(w, "max_drawdown", m?.MaxDrawdown);
+        Num(w, "var_95", m?.ValueAtRisk95);
+        Num(w, "cvar_95", m?.ConditionalValueAtRisk95);
+        w.WriteNumber("trades", m?.Trades ?? 0);
+        Num(w, "win_rate", m?.WinRate);
+        Num(w, "profit_factor", m?.ProfitFactor);
+        if (m?.Expectancy is { } e)
+        {
+            w.WriteNumber("expectancy", e);
+        }
+        else
+        {
+            w.WriteNull("expectancy");
+        }
+
+        Num(w, "exposure", m?.Exposure);
+        w.WriteNumber("fees", fees);
+        w.WriteEndObject();
+    }
+
+    public static string SummaryTable(IReadOnlyList<BacktestResult> results, PortfolioBacktestResult? portfolio)
     {
         var sb = new StringBuilder();
         sb.AppendLine(Inv, $"{"strategy",-42} {"final equity",14} {"return",8} {"CAGR",7} {"Sharpe",7} {"max DD",7} {"trades",6} {"win %",6}");
@@ -93,6 +117,12 @@ internal static class BacktestOutputWriter
         {
             var m = r.Snapshot.Metrics;
             sb.AppendLine(Inv, $"{r.Spec,-42} {r.Snapshot.Equity,14:N2} {P(m?.TotalReturn),8} {P(m?.Cagr),7} {F(m?.Sharpe),7} {P(m?.MaxDrawdown),7} {m?.Trades ?? 0,6} {P(m?.WinRate),6}");
+        }
+
+        if (portfolio?.Snapshot is { } p)
+        {
+            var m = p.Metrics;
+            sb.AppendLine(Inv, $"{PortfolioRow,-42} {p.Equity,14:N2} {P(m?.TotalReturn),8} {P(m?.Cagr),7} {F(m?.Sharpe),7} {P(m?.MaxDrawdown),7} {m?.Trades ?? 0,6} {P(m?.WinRate),6}");
         }
 
         return sb.ToString();

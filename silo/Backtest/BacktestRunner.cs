@@ -19,12 +19,13 @@ namespace TradingRobotPlug.Silo.Backtest;
 
 /// <summary>
 /// Runs a backtest through the cluster: starts an in-process silo, creates and starts one strategy grain per spec,
-/// replays the CSV through the instrument grain (bars on the bar stream), waits for every strategy to see every bar,
-/// and reads results back from the grains.
+/// replays the CSV through the instrument grain (bars on the bar stream), waits for every strategy to see every bar
+/// and for the portfolio grain to mark the last bar, and reads results back from the grains.
 /// </summary>
 public static class BacktestRunner
 {
     private const int PublishChunk = 512;
+    private static readonly TimeSpan PortfolioTimeout = TimeSpan.FromMinutes(2);
 
     /// <summary>Exit code for bad input (strategy specs or CSV rows).</summary>
     public const int BadInputExitCode = 2;
@@ -112,6 +113,10 @@ public static class BacktestRunner
         await host.StartAsync(cancellationToken);
         var client = host.Services.GetRequiredService<IClusterClient>();
 
+        // Subscribe the portfolio before any strategy exists, so that every strategy is one of its members.
+        var portfolio = client.GetGrain<IPortfolioGrain>(IPortfolioGrain.Key);
+        await portfolio.Ensure();
+
         var ids = options.Strategies.Select((s, i) => StrategyId.Parse($"s{i + 1:D3}")).ToList();
         for (int i = 0; i < ids.Count; i++)
         {
@@ -144,6 +149,19 @@ public static class BacktestRunner
         }
 
         stopwatch.Stop();
+        PortfolioBacktestResult? portfolioResult = null;
+        if (bars.Count > 0)
+        {
+            var portfolioSnapshot = await portfolio.WaitForMarks(bars[^1].CloseTime).WaitAsync(PortfolioTimeout, cancellationToken);
+            var portfolioBuckets = new Dictionary<BucketLevel, ImmutableArray<MetricsSnapshot>>();
+            foreach (var level in MetricsBook.Levels)
+            {
+                portfolioBuckets[level] = await client.GetGrain<IMetricsBucketGrain>($"{IPortfolioGrain.Key}/{level.ToCanonicalString()}").GetPeriods(null, null);
+            }
+
+            portfolioResult = new PortfolioBacktestResult(portfolioSnapshot, portfolioBuckets);
+        }
+
         var results = new List<BacktestResult>();
         for (int i = 0; i < ids.Count; i++)
         {
@@ -160,14 +178,14 @@ public static class BacktestRunner
         await host.StopAsync(cancellationToken);
 
         Directory.CreateDirectory(options.OutputDirectory);
-        BacktestOutputWriter.Write(options.OutputDirectory, instrument, results);
+        BacktestOutputWriter.Write(options.OutputDirectory, instrument, results, portfolioResult);
         if (indicatorWriter is not null)
         {
             indicatorWriter.Write(Path.Combine(options.OutputDirectory, "indicators.csv"));
         }
 
         await output.WriteLineAsync($"replayed {bars.Count} bars through {ids.Count} strategies in {stopwatch.Elapsed.TotalSeconds:F2} s ({bars.Count * ids.Count / stopwatch.Elapsed.TotalSeconds:N0} strategy-bars/s)");
-        await output.WriteLineAsync(BacktestOutputWriter.SummaryTable(results));
+        await output.WriteLineAsync(BacktestOutputWriter.SummaryTable(results, portfolioResult));
         await output.WriteLineAsync($"wrote {options.OutputDirectory}");
         return 0;
     }

@@ -1,0 +1,290 @@
+using TradingRobotPlug.GrainInterfaces.Strategies;
+using TradingRobotPlug.GrainInterfaces.Trading;
+using TradingRobotPlug.Grains.Metrics;
+
+namespace TradingRobotPlug.Grains.Engine;
+
+/// <summary>
+/// Folds the strategies' <see cref="StrategyUpdated"/> events into portfolio equity marks and trades, in time order,
+/// behind a watermark.
+/// <para>
+/// <b>Marks.</b> The portfolio mark at time t is Σ over members of the member's equity at t, where a member without a
+/// point at t contributes its latest equity at or before t (its starting capital before its first point). A mark at t
+/// is final only once every <i>running</i> member has reported a point at or after t, so marks are emitted for every
+/// point time up to the watermark W = min over running members of their last reported point time (a running member
+/// that has reported nothing yet holds W at −∞; with no running member W = +∞). Paused, stopped and created members
+/// receive no bars and do not block; they contribute their latest equity. Points arrive per member in time order;
+/// the members' pending events are merged with a binary heap keyed by each member's next event, so folding costs
+/// O(log k) per point for k members with pending events (O(1) for the running sum), and O(log k) per update for the
+/// watermark (a sorted set of the running members' last times).
+/// </para>
+/// <para>
+/// <b>Trades.</b> Closed trades are emitted at their exit time, merged with the marks. A trade whose exit time equals a
+/// mark's time comes after the mark, as in <see cref="StrategyEngine"/>: fills happen at a bar's open, which is the
+/// previous bar's close. For the same reason a member is in the market at a mark time t when one of its trades has
+/// entry &lt; t ≤ exit (or entry &lt; t while open), exactly when the engine marks <c>InMarket</c> (a position held at
+/// the bar's close); the trade is the member's next unfolded one or its currently open one. The portfolio mark is in
+/// the market when any member is.
+/// </para>
+/// <para>
+/// <b>Membership and capital.</b> The portfolio starts at its first emitted event (trade or mark): <c>onStart</c>
+/// receives the opening equity Σ of the members' starting capital, which is the metrics' initial capital. The members
+/// are the strategies seen before that moment. A strategy first seen after the start (created later) is <b>not</b> a
+/// member: it is left out of the marks and metrics, because its capital arriving would otherwise count as a return
+/// (cash flows are not modelled). A member deleted after the start is retired: it stops blocking, its pending points
+/// are still folded, and its last equity stays in the sum (as if withdrawn to portfolio cash, so a deletion is not a
+/// loss); an update for the same id after that (re-created) is ignored. A member deleted before the start is dropped.
+/// </para>
+/// <para>
+/// <b>Late and repeated events.</b> A point not after the member's last received point, or a trade not after its last
+/// received trade exit, is a repeat (e.g. a re-published history) and is dropped. A point of a non-running member at
+/// or before the last mark (possible only for a member that was not running while the others moved on) updates the
+/// member's contribution without a mark of its own; such a trade is left out of the metrics (it would fall into a
+/// closed period). <see cref="LateEvents"/> counts both.
+/// </para>
+/// </summary>
+public sealed class PortfolioEquityFolder
+{
+    private const int PointKind = 0;
+    private const int TradeKind = 1;
+
+    private readonly Action<decimal> _onStart;
+    private readonly Action<ClosedTrade> _onTrade;
+    private readonly Action<EquityMark> _onMark;
+    private readonly Dictionary<StrategyId, PortfolioMember> _members = [];
+    private readonly PriorityQueue<PortfolioMember, (DateTimeOffset Time, int Kind)> _heads = new();
+    private readonly SortedSet<(DateTimeOffset Time, int Order)> _running = [];
+    private int _nextOrder;
+    private int _inMarket;
+    private decimal _sum;
+    private DateTimeOffset? _lastEventTime;
+
+    /// <summary>Creates a folder that reports to the given callbacks, called synchronously from <see cref="Advance"/>.</summary>
+    /// <param name="onStart">Called once, before the first trade or mark, with the opening equity (Σ members' starting capital, account currency).</param>
+    /// <param name="onTrade">Receives each member's closed trade at its exit time, in time order.</param>
+    /// <param name="onMark">Receives each portfolio mark (Σ members' equity), strictly increasing in time.</param>
+    public PortfolioEquityFolder(Action<decimal> onStart, Action<ClosedTrade> onTrade, Action<EquityMark> onMark)
+    {
+        ArgumentNullException.ThrowIfNull(onStart);
+        ArgumentNullException.ThrowIfNull(onTrade);
+        ArgumentNullException.ThrowIfNull(onMark);
+        _onStart = onStart;
+        _onTrade = onTrade;
+        _onMark = onMark;
+    }
+
+    /// <summary>Whether the first event was emitted (membership is then fixed).</summary>
+    public bool Started { get; private set; }
+
+    /// <summary>Σ of the members' starting capital at the start (account currency); null before it.</summary>
+    public decimal? OpeningEquity { get; private set; }
+
+    /// <summary>Time of the last emitted mark: marks are final up to it. Null before the first mark.</summary>
+    public DateTimeOffset? LastMarkTime { get; private set; }
+
+    /// <summary>Members (strategies folded into the marks), retired ones included.</summary>
+    public int Members => _members.Count;
+
+    /// <summary>Points and trades that arrived behind the last emitted event (see the class remarks).</summary>
+    public long LateEvents { get; private set; }
+
+    /// <summary>
+    /// The watermark: marks up to this time can be emitted. <see cref="DateTimeOffset.MinValue"/> while a running member
+    /// has reported nothing, <see cref="DateTimeOffset.MaxValue"/> when no member is running.
+    /// </summary>
+    public DateTimeOffset Watermark => _running.Count > 0 ? _running.Min.Time : DateTimeOffset.MaxValue;
+
+    /// <summary>
+    /// Takes one strategy update: queues its new points and closed trades and records its status. Call
+    /// <see cref="Advance"/> afterwards (once per batch of updates is enough).
+    /// </summary>
+    /// <returns>False when the update was ignored: a strategy first seen after the start, or a re-created retired one.</returns>
+    public bool Apply(StrategyUpdated update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        if (!_members.TryGetValue(update.Id, out var member))
+        {
+            if (Started || update.Status == StrategyStatus.None)
+            {
+                return false;
+            }
+
+            member = new PortfolioMember(update.Id, _nextOrder++, update.InitialCapital);
+            _members.Add(update.Id, member);
+            _sum += member.Current;
+        }
+
+        if (member.Retired)
+        {
+            return false;
+        }
+
+        if (update.Status == StrategyStatus.None)
+        {
+            SetRunning(member, false);
+            member.Status = StrategyStatus.None;
+            if (Started)
+            {
+                member.Retired = true;
+            }
+            else
+            {
+                member.Removed = true;
+                _members.Remove(member.Id);
+                _sum -= member.Current;
+                if (member.InMarket)
+                {
+                    _inMarket--;
+                }
+            }
+
+            return true;
+        }
+
+        foreach (var point in update.NewEquity)
+        {
+            if (member.LastPointTime is { } last && point.Time <= last)
+            {
+                continue;
+            }
+
+            member.Points.Enqueue(point);
+            member.LastPointTime = point.Time;
+        }
+
+        foreach (var trade in update.NewTrades)
+        {
+            if (trade.ExitTime is not { } exit || (member.LastTradeExit is { } lastExit && exit <= lastExit))
+            {
+                continue;
+            }
+
+            member.Trades.Enqueue(trade);
+            member.LastTradeExit = exit;
+        }
+
+        member.OpenEntry = update.OpenTrade?.EntryTime;
+        member.Status = update.Status;
+        SetRunning(member, update.Status == StrategyStatus.Running);
+        Schedule(member);
+        return true;
+    }
+
+    /// <summary>Emits, in time order, every trade and mark up to the <see cref="Watermark"/>.</summary>
+    /// <returns>Number of marks emitted.</returns>
+    public int Advance()
+    {
+        var watermark = Watermark;
+        int marks = 0;
+        while (_heads.TryPeek(out var member, out var key) && key.Time <= watermark)
+        {
+            _heads.Dequeue();
+            member.Scheduled = false;
+            if (member.Removed)
+            {
+                continue;
+            }
+
+            if (!Started)
+            {
+                Started = true;
+                OpeningEquity = _sum;
+                _onStart(_sum);
+            }
+
+            if (key.Kind == TradeKind)
+            {
+                EmitTrade(member.Trades.Dequeue());
+                Schedule(member);
+                continue;
+            }
+
+            bool late = LastMarkTime is { } lastMark && key.Time <= lastMark;
+            if (late)
+            {
+                LateEvents++;
+            }
+
+            Fold(member, member.Points.Dequeue());
+            Schedule(member);
+
+            // Emit once every member's point at this time is folded (they come next in the heap: same time, same kind).
+            bool more = _heads.TryPeek(out _, out var next) && next == key;
+            if (!more && !late)
+            {
+                _onMark(new EquityMark(key.Time, _sum, _inMarket > 0));
+                LastMarkTime = key.Time;
+                _lastEventTime = key.Time;
+                marks++;
+            }
+        }
+
+        return marks;
+    }
+
+    private void EmitTrade(TradeRecord trade)
+    {
+        var exit = trade.ExitTime!.Value;
+        if (_lastEventTime is { } last && exit < last)
+        {
+            LateEvents++;
+            return;
+        }
+
+        _onTrade(new ClosedTrade(trade.EntryTime, exit, trade.Pnl, trade.Fees, trade.Return));
+        _lastEventTime = exit;
+    }
+
+    private void Fold(PortfolioMember member, EquityPoint point)
+    {
+        var t = point.Time;
+
+        // Trades exiting before t were dequeued before this point (a trade exiting at t sorts after it), so the next
+        // queued trade, if it was entered before t, was held at t; so was the currently open trade if entered before t.
+        bool inMarket = (member.Trades.TryPeek(out var next) && next.EntryTime < t) || (member.OpenEntry is { } entry && entry < t);
+        if (inMarket != member.InMarket)
+        {
+            _inMarket += inMarket ? 1 : -1;
+            member.InMarket = inMarket;
+        }
+
+        _sum += point.Equity - member.Current;
+        member.Current = point.Equity;
+    }
+
+    private void Schedule(PortfolioMember member)
+    {
+        if (member.Scheduled)
+        {
+            return;
+        }
+
+        bool hasTrade = member.Trades.TryPeek(out var trade);
+        bool hasPoint = member.Points.TryPeek(out var point);
+        if (!hasTrade && !hasPoint)
+        {
+            return;
+        }
+
+        var tradeKey = hasTrade ? (trade!.ExitTime!.Value, TradeKind) : (DateTimeOffset.MaxValue, TradeKind);
+        var pointKey = hasPoint ? (point!.Time, PointKind) : (DateTimeOffset.MaxValue, PointKind);
+        _heads.Enqueue(member, tradeKey.CompareTo(pointKey) <= 0 ? tradeKey : pointKey);
+        member.Scheduled = true;
+    }
+
+    private void SetRunning(PortfolioMember member, bool running)
+    {
+        if (member.RunningKey is { } old)
+        {
+            _running.Remove(old);
+            member.RunningKey = null;
+        }
+
+        if (running)
+        {
+            var key = (member.LastPointTime ?? DateTimeOffset.MinValue, member.Order);
+            _running.Add(key);
+            member.RunningKey = key;
+        }
+    }
+}

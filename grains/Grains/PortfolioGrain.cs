@@ -1,0 +1,207 @@
+using Microsoft.Extensions.Logging;
+using TradingRobotPlug.GrainInterfaces.Grains;
+using TradingRobotPlug.GrainInterfaces.Market;
+using TradingRobotPlug.GrainInterfaces.Portfolio;
+using TradingRobotPlug.GrainInterfaces.Strategies;
+using TradingRobotPlug.GrainInterfaces.Trading;
+using TradingRobotPlug.Grains.Engine;
+using TradingRobotPlug.Runtime;
+using TradingRobotPlug.Runtime.Concurrency;
+using TradingRobotPlug.Runtime.Streams;
+
+namespace TradingRobotPlug.Grains.Grains;
+
+/// <summary>
+/// See <see cref="IPortfolioGrain"/>. Subscribes (grain-side, resumed on reactivation) to the strategy update stream
+/// and folds each delivered batch of <see cref="StrategyUpdated"/> events, in one turn: <see cref="PortfolioTotals"/>
+/// for the totals, <see cref="PortfolioEquityFolder"/> for the equity marks and trades behind the watermark, which
+/// feed a <see cref="MetricsBook"/> whose buckets go to the metrics bucket grains <c>portfolio/{level}</c> after each
+/// batch, as the strategy grain does with its own.
+/// <para>
+/// The book's initial capital is the sum of the member strategies' starting capital when the first portfolio event
+/// is emitted; strategies created after that count in the totals but not in the marks and metrics (see
+/// <see cref="PortfolioEquityFolder"/> for the rules). Like the strategies' trading state, the portfolio's state lives
+/// in the activation: a new activation starts afresh from the updates it receives.
+/// </para>
+/// <para>
+/// Reentrant so that <see cref="WaitForMarks"/> can wait while deliveries run (as <see cref="StrategyGrain"/> does):
+/// turns never run in parallel, and a delivered batch is folded synchronously within one turn.
+/// </para>
+/// </summary>
+[Reentrant]
+public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncBatchObserver<StrategyUpdated>
+{
+    private readonly ILogger<PortfolioGrain> _logger;
+    private readonly PortfolioTotals _totals = new();
+    private readonly PortfolioEquityFolder _folder;
+    private readonly Dictionary<StrategyId, long> _sequences = [];
+    private readonly List<(DateTimeOffset Through, TaskCompletionSource<PortfolioSnapshot> Waiter)> _waiters = [];
+    private IAsyncStream<StrategyUpdated>? _updates;
+    private Task? _subscription;
+    private MetricsBook? _book;
+    private bool _booked;
+
+    /// <summary>Creates the grain.</summary>
+    public PortfolioGrain(ILogger<PortfolioGrain> logger)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        _logger = logger;
+        _folder = new PortfolioEquityFolder(
+            capital => _book = new MetricsBook(capital),
+            trade =>
+            {
+                _book!.AddTrade(trade);
+                _booked = true;
+            },
+            mark =>
+            {
+                _book!.AddMark(mark);
+                _booked = true;
+            });
+    }
+
+    /// <inheritdoc/>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _updates = this.GetStreamProvider(StreamNamespaces.Provider)
+            .GetStream<StrategyUpdated>(StreamId.Create(StreamNamespaces.StrategyUpdates, StreamNamespaces.AllStrategiesKey));
+        var handles = await _updates.GetAllSubscriptionHandles();
+        foreach (var handle in handles)
+        {
+            await handle.ResumeAsync(this);
+        }
+
+        if (handles.Count > 0)
+        {
+            _subscription = Task.CompletedTask;
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task Ensure()
+    {
+        if (_subscription is null || _subscription.IsFaulted || _subscription.IsCanceled)
+        {
+            _subscription = SubscribeAsync();
+        }
+
+        return _subscription;
+    }
+
+    private async Task SubscribeAsync()
+    {
+        await _updates!.SubscribeAsync(this);
+        LogInformationSubscribed(_logger);
+    }
+
+    /// <inheritdoc/>
+    public Task OnNextAsync(StrategyUpdated item) => OnNextBatchAsync([item]);
+
+    /// <inheritdoc/>
+    public Task OnNextBatchAsync(IReadOnlyList<StrategyUpdated> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        for (int i = 0; i < items.Count; i++)
+        {
+            var update = items[i];
+            if (_sequences.TryGetValue(update.Id, out var last) && update.Sequence != last + 1 && update.Sequence != 1)
+            {
+                LogWarningSequenceGap(_logger, update.Id.ToString(), last, update.Sequence);
+            }
+
+            _sequences[update.Id] = update.Sequence;
+            _totals.Apply(update);
+            _folder.Apply(update);
+        }
+
+        _folder.Advance();
+        if (_booked)
+        {
+            _booked = false;
+            PublishBuckets();
+        }
+
+        CompleteWaiters();
+        return Task.CompletedTask;
+    }
+
+    private void PublishBuckets()
+    {
+        var book = _book!;
+        foreach (var level in MetricsBook.Levels)
+        {
+            var closed = book.DrainClosed(level);
+            var open = book.OpenSnapshot(level);
+            if (closed.Count > 0 || open is not null)
+            {
+                var bucket = GrainFactory.GetGrain<IMetricsBucketGrain>($"{IPortfolioGrain.Key}/{level.ToCanonicalString()}");
+                _ = ObserveAsync(bucket.Apply([.. closed], open));
+            }
+        }
+    }
+
+    private async Task ObserveAsync(Task call)
+    {
+        try
+        {
+            await call;
+        }
+        catch (Exception ex)
+        {
+            LogErrorBucketUpdateFailed(_logger, ex);
+        }
+    }
+
+    private void CompleteWaiters()
+    {
+        if (_waiters.Count == 0 || _folder.LastMarkTime is not { } marked)
+        {
+            return;
+        }
+
+        PortfolioSnapshot? snapshot = null;
+        for (int i = _waiters.Count - 1; i >= 0; i--)
+        {
+            if (marked >= _waiters[i].Through)
+            {
+                _waiters[i].Waiter.TrySetResult(snapshot ??= Snapshot());
+                _waiters.RemoveAt(i);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<PortfolioSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
+
+    /// <inheritdoc/>
+    public Task<PortfolioSnapshot> WaitForMarks(DateTimeOffset throughUtc)
+    {
+        if (_folder.LastMarkTime is { } marked && marked >= throughUtc)
+        {
+            return Task.FromResult(Snapshot());
+        }
+
+        var waiter = new TaskCompletionSource<PortfolioSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiters.Add((throughUtc, waiter));
+        return waiter.Task;
+    }
+
+    private PortfolioSnapshot Snapshot() => new(
+        _totals.Strategies,
+        _totals.InitialCapital,
+        _totals.Cash,
+        _totals.Equity,
+        _totals.NetPnl,
+        _totals.Trades,
+        _folder.LastMarkTime,
+        _folder.LastMarkTime is null ? null : _book?.AllTime?.ToSnapshot());
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Portfolio subscribed to the strategy update stream")]
+    private static partial void LogInformationSubscribed(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Strategy {StrategyId} update sequence jumped from {Last} to {Sequence}: updates were missed")]
+    private static partial void LogWarningSequenceGap(ILogger logger, string strategyId, long last, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Portfolio metrics bucket update failed")]
+    private static partial void LogErrorBucketUpdateFailed(ILogger logger, Exception exception);
+}

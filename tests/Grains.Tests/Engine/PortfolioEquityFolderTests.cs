@@ -1,0 +1,238 @@
+using System.Collections.Immutable;
+using TradingRobotPlug.GrainInterfaces.Market;
+using TradingRobotPlug.GrainInterfaces.Strategies;
+using TradingRobotPlug.GrainInterfaces.Trading;
+using TradingRobotPlug.Grains.Engine;
+using TradingRobotPlug.Grains.Metrics;
+
+namespace TradingRobotPlug.Grains.Tests.Engine;
+
+public sealed class PortfolioEquityFolderTests
+{
+    private static readonly DateTimeOffset Day0 = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly List<string> _events = [];
+    private readonly List<EquityMark> _marks = [];
+    private readonly List<ClosedTrade> _trades = [];
+    private readonly List<decimal> _starts = [];
+    private readonly PortfolioEquityFolder _folder;
+
+    public PortfolioEquityFolderTests()
+    {
+        _folder = new PortfolioEquityFolder(
+            capital => _starts.Add(capital),
+            trade =>
+            {
+                _trades.Add(trade);
+                _events.Add($"trade {Day(trade.ExitTime)}");
+            },
+            mark =>
+            {
+                _marks.Add(mark);
+                _events.Add($"mark {Day(mark.Time)}");
+            });
+    }
+
+    private static DateTimeOffset T(int day) => Day0.AddDays(day);
+
+    private static int Day(DateTimeOffset time) => (int)(time - Day0).TotalDays;
+
+    private static StrategyUpdated Update(string id, StrategyStatus status, decimal capital, (int Day, decimal Equity)[]? points = null, TradeRecord[]? trades = null, TradeRecord? open = null)
+    {
+        var p = points ?? [];
+        return new StrategyUpdated(
+            StrategyId.Parse(id), 1, status, capital, capital, p.Length > 0 ? p[^1].Equity : capital, p.Length, p.Length > 0 ? T(p[^1].Day) : null, null,
+            [.. p.Select(x => new EquityPoint(T(x.Day), x.Equity))], [.. trades ?? []], open, [], [], []);
+    }
+
+    private static TradeRecord Trade(string id, int entryDay, int? exitDay, decimal pnl) => new(
+        StrategyId.Parse(id), InstrumentId.Parse("SPX"), PositionSide.Long, T(entryDay), 100m, exitDay is { } x ? T(x) : null,
+        exitDay is null ? null : 100m + pnl, 1m, pnl, (double)pnl / 100, 0.5m, TimeSpan.Zero, 0m, 0m);
+
+    private (int Day, decimal Equity)[] Marks() => [.. _marks.Select(m => (Day(m.Time), m.Equity))];
+
+    private void Apply(StrategyUpdated update)
+    {
+        Assert.True(_folder.Apply(update));
+        _folder.Advance();
+    }
+
+    [Fact]
+    public void A_lagging_running_strategy_blocks_marks_past_its_last_time()
+    {
+        Apply(Update("a", StrategyStatus.Running, 100m));
+        Apply(Update("b", StrategyStatus.Running, 50m));
+        Assert.Equal(DateTimeOffset.MinValue, _folder.Watermark);
+
+        // a runs ahead; b has reported nothing, so nothing is final.
+        Apply(Update("a", StrategyStatus.Running, 100m, [(1, 110m), (2, 120m), (3, 130m)]));
+        Assert.Empty(_marks);
+        Assert.False(_folder.Started);
+
+        // b reaches day 1: only day 1 is final.
+        Apply(Update("b", StrategyStatus.Running, 50m, [(1, 55m)]));
+        Assert.Equal([(1, 165m)], Marks());
+        Assert.Equal(T(1), _folder.LastMarkTime);
+        Assert.Equal([150m], _starts);
+
+        // b skips day 3 (no bar) and reaches day 4: days 2 and 3 are final, day 3 with b's day-2 equity; day 4 waits for a.
+        Apply(Update("b", StrategyStatus.Running, 50m, [(2, 60m), (4, 70m)]));
+        Assert.Equal([(1, 165m), (2, 180m), (3, 190m)], Marks());
+        Assert.Equal(T(3), _folder.Watermark);
+
+        // a reaches day 4.
+        Apply(Update("a", StrategyStatus.Running, 100m, [(4, 140m)]));
+        Assert.Equal([(1, 165m), (2, 180m), (3, 190m), (4, 210m)], Marks());
+    }
+
+    [Fact]
+    public void Created_paused_and_stopped_strategies_do_not_block_and_contribute_their_latest_equity()
+    {
+        Apply(Update("created", StrategyStatus.Created, 10m));
+        Apply(Update("a", StrategyStatus.Running, 100m));
+        Apply(Update("paused", StrategyStatus.Running, 20m, [(1, 21m)]));
+        Apply(Update("paused", StrategyStatus.Paused, 20m));
+        Apply(Update("stopped", StrategyStatus.Running, 30m, [(1, 33m), (2, 36m)]));
+        Apply(Update("stopped", StrategyStatus.Stopped, 30m));
+        Apply(Update("a", StrategyStatus.Running, 100m, [(1, 101m), (2, 102m), (3, 103m)]));
+
+        Assert.Equal([160m], _starts);
+        Assert.Equal([(1, 10m + 21m + 33m + 101m), (2, 10m + 21m + 36m + 102m), (3, 10m + 21m + 36m + 103m)], Marks());
+        Assert.Equal(T(3), _folder.Watermark);
+
+        // With no running strategy left, everything is final.
+        Apply(Update("a", StrategyStatus.Stopped, 100m));
+        Assert.Equal(DateTimeOffset.MaxValue, _folder.Watermark);
+    }
+
+    [Fact]
+    public void Trades_come_in_time_order_after_the_mark_at_their_exit_and_set_the_in_market_flag()
+    {
+        // a: entered at day 1 (the open of the bar closing at day 2), exited at day 3 (after the day-3 mark): held at the
+        // closes of days 2 and 3. b: entered at day 2, still open: held at the closes of days 3 and 4.
+        Apply(Update("b", StrategyStatus.Running, 100m));
+        Apply(Update("a", StrategyStatus.Running, 100m, [(1, 100m), (2, 101m)], open: Trade("a", 1, null, 1m)));
+        Apply(Update("b", StrategyStatus.Running, 100m, [(1, 100m), (2, 100m), (3, 99m)], open: Trade("b", 2, null, -1m)));
+        Apply(Update("a", StrategyStatus.Running, 100m, [(3, 103m), (4, 104m)], trades: [Trade("a", 1, 3, 3m)]));
+        Apply(Update("b", StrategyStatus.Running, 100m, [(4, 98m), (5, 97m)], trades: [Trade("b", 2, 5, -3m)]));
+
+        Assert.Equal(["mark 1", "mark 2", "mark 3", "trade 3", "mark 4"], _events);
+        Assert.Equal([false, true, true, true], _marks.Select(m => m.InMarket));
+        Assert.Equal([(1, 200m), (2, 201m), (3, 202m), (4, 202m)], Marks());
+        var trade = Assert.Single(_trades);
+        Assert.Equal(new ClosedTrade(T(1), T(3), 3m, 0.5m, 0.03), trade);
+
+        // b's trade exits at day 5 and waits for a to reach day 5.
+        Apply(Update("a", StrategyStatus.Running, 100m, [(5, 105m)]));
+        Assert.Equal(["mark 1", "mark 2", "mark 3", "trade 3", "mark 4", "mark 5", "trade 5"], _events);
+        Assert.True(_marks[^1].InMarket); // b held its position at the day-5 close (exit == mark time)
+    }
+
+    [Fact]
+    public void A_strategy_created_after_the_start_is_left_out_and_a_deleted_member_is_retired_at_its_last_equity()
+    {
+        Apply(Update("b", StrategyStatus.Stopped, 50m));
+        Apply(Update("a", StrategyStatus.Running, 100m, [(1, 100m)]));
+        Assert.True(_folder.Started);
+        Assert.Equal([(1, 150m)], Marks());
+
+        Assert.False(_folder.Apply(Update("late", StrategyStatus.Running, 1_000m, [(1, 1_000m), (2, 1_000m)])));
+        Apply(Update("a", StrategyStatus.Running, 100m, [(2, 110m)]));
+        Assert.Equal([(1, 150m), (2, 160m)], Marks());
+        Assert.Equal(2, _folder.Members);
+
+        // b deleted: its 50 stays in the sum (no artificial loss); re-created later it is ignored.
+        Apply(Update("b", StrategyStatus.None, 0m));
+        Apply(Update("a", StrategyStatus.Running, 100m, [(3, 120m)]));
+        Assert.Equal([(1, 150m), (2, 160m), (3, 170m)], Marks());
+        Assert.False(_folder.Apply(Update("b", StrategyStatus.Created, 999m)));
+
+        // a deleted while running: it no longer blocks.
+        Apply(Update("a", StrategyStatus.None, 0m));
+        Assert.Equal(DateTimeOffset.MaxValue, _folder.Watermark);
+        Assert.Equal([150m], _starts);
+    }
+
+    [Fact]
+    public void A_strategy_deleted_before_the_start_is_dropped_from_the_opening_equity()
+    {
+        Apply(Update("a", StrategyStatus.Created, 100m));
+        Apply(Update("b", StrategyStatus.Running, 50m));
+        Apply(Update("a", StrategyStatus.None, 0m));
+        Apply(Update("b", StrategyStatus.Running, 50m, [(1, 55m)]));
+        Assert.Equal([50m], _starts);
+        Assert.Equal([(1, 55m)], Marks());
+        Assert.Equal(1, _folder.Members);
+    }
+
+    [Fact]
+    public void Repeated_points_and_trades_are_dropped()
+    {
+        Apply(Update("a", StrategyStatus.Running, 100m, [(1, 101m), (2, 102m)], trades: [Trade("a", 0, 2, 2m)]));
+        Apply(Update("a", StrategyStatus.Running, 100m, [(1, 101m), (2, 102m), (3, 103m)], trades: [Trade("a", 0, 2, 2m)]));
+        Assert.Equal([(1, 101m), (2, 102m), (3, 103m)], Marks());
+        Assert.Single(_trades);
+        Assert.Equal(0, _folder.LateEvents);
+    }
+
+    [Fact]
+    public void A_point_behind_the_last_mark_moves_the_sum_without_a_mark_of_its_own()
+    {
+        Apply(Update("b", StrategyStatus.Paused, 50m));
+        Apply(Update("a", StrategyStatus.Running, 100m, [(1, 100m), (2, 100m), (3, 100m)]));
+        Assert.Equal([(1, 150m), (2, 150m), (3, 150m)], Marks());
+
+        // b resumes with bars the others passed long ago (day 2), then catches up.
+        Apply(Update("b", StrategyStatus.Running, 50m, [(2, 60m)], trades: [Trade("b", 1, 2, 10m)]));
+        Assert.Equal(2, _folder.LateEvents);
+        Apply(Update("b", StrategyStatus.Running, 50m, [(4, 70m)]));
+        Apply(Update("a", StrategyStatus.Running, 100m, [(4, 100m)]));
+        Assert.Equal([(1, 150m), (2, 150m), (3, 150m), (4, 170m)], Marks());
+        Assert.Empty(_trades);
+    }
+
+    [Fact]
+    public void Random_histories_fold_to_the_sum_of_latest_equities_at_every_time()
+    {
+        var random = new Random(20240101);
+        for (int round = 0; round < 200; round++)
+        {
+            var marks = new List<EquityMark>();
+            var folder = new PortfolioEquityFolder(_ => { }, _ => { }, marks.Add);
+            int members = random.Next(1, 5);
+            var capital = Enumerable.Range(0, members).Select(_ => (decimal)random.Next(10, 1000)).ToArray();
+            var histories = Enumerable.Range(0, members)
+                .Select(_ => Enumerable.Range(1, 40).Where(_ => random.NextDouble() < 0.7).Select(d => (Day: d, Equity: (decimal)random.Next(1, 10_000) / 10m)).ToArray())
+                .ToArray();
+            var sent = new int[members];
+            for (int i = 0; i < members; i++)
+            {
+                Assert.True(folder.Apply(Update($"s{i}", StrategyStatus.Running, capital[i])));
+            }
+
+            // Interleave random batches of each member's history; every member stays running until it has sent everything.
+            while (sent.Select((s, i) => s < histories[i].Length).Any(x => x))
+            {
+                int i = random.Next(members);
+                int n = Math.Min(random.Next(0, 6), histories[i].Length - sent[i]);
+                var batch = histories[i].Skip(sent[i]).Take(n).ToArray();
+                sent[i] += n;
+                folder.Apply(Update($"s{i}", sent[i] == histories[i].Length ? StrategyStatus.Stopped : StrategyStatus.Running, capital[i], batch));
+                folder.Advance();
+
+                // Never a mark past the time a running member has reported.
+                for (int k = 0; k < members; k++)
+                {
+                    if (sent[k] < histories[k].Length && marks.Count > 0)
+                    {
+                        Assert.True(sent[k] > 0 && Day(marks[^1].Time) <= histories[k][sent[k] - 1].Day);
+                    }
+                }
+            }
+
+            // Brute force: at every day any member has a point, Σ of each member's latest equity at or before it.
+            var days = histories.SelectMany(h => h.Select(p => p.Day)).Distinct().Order().ToArray();
+            var expected = days.Select(d => (d, Enumerable.Range(0, members).Sum(i => histories[i].LastOrDefault(p => p.Day <= d).Day > 0 ? histories[i].Last(p => p.Day <= d).Equity : capital[i]))).ToArray();
+            Assert.Equal(expected, marks.Select(m => (Day(m.Time), m.Equity)).ToArray());
+        }
+    }
+}
