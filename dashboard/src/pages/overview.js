@@ -100,7 +100,11 @@ export function overviewPage(root) {
   }
 
   function applySummaries(list) {
-    for (const s of list ?? []) strategies.set(s.id, { ...strategies.get(s.id), ...s });
+    for (const s of list ?? []) {
+      // A deleted strategy is pushed once with status "None".
+      if (enumText(s.status) === 'none') strategies.delete(s.id);
+      else strategies.set(s.id, { ...strategies.get(s.id), ...s });
+    }
     renderBoard();
   }
 

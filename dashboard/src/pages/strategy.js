@@ -19,6 +19,9 @@ const OVERLAY_COLORS = ['#f2cc60', '#d2a8ff', '#56d4dd', '#ff9bce', '#7ee787', '
 const OSCILLATORS = /^(rsi|macd|stoch|atr|adx|cci|roc|mom|obv)/i;
 
 const symbolOf = (x) => (typeof x === 'string' ? x : x?.symbol ?? String(x));
+/** Timeframe text ("1d") from either form the API uses ("1d" in definitions, the enum name "OneDay" in bars). */
+const TIMEFRAME_NAMES = { oneminute: '1m', fiveminutes: '5m', fifteenminutes: '15m', onehour: '1h', oneday: '1d' };
+const timeframeText = (t) => TIMEFRAME_NAMES[enumText(t)] ?? String(t ?? '');
 
 /** Renders the page of strategy id into root; returns a dispose function. */
 export function strategyPage(root, id) {
@@ -113,7 +116,10 @@ export function strategyPage(root, id) {
   }
 
   function pushBars(list) {
-    const sorted = [...(list ?? [])].sort((a, b) => Date.parse(a.openTime) - Date.parse(b.openTime));
+    // The instrument group carries bars of its finest timeframe; keep those of the strategy's timeframe.
+    const own = (list ?? []).filter((b) => b.timeframe === undefined || timeframeText(b.timeframe) === timeframe);
+    if (!own.length) return;
+    const sorted = [...own].sort((a, b) => Date.parse(a.openTime) - Date.parse(b.openTime));
     const last = bars.size ? Math.max(...bars.keys()) : -Infinity;
     let reset = false;
     for (const b of sorted) {
@@ -341,7 +347,7 @@ export function strategyPage(root, id) {
     if (def.kind && !summary.spec) spec.textContent = `${def.kind} ${JSON.stringify(def.parameters ?? {})}`;
     const instruments = (summary.instruments ?? def.instruments ?? []).map(symbolOf);
     symbol = instruments[0] ?? null;
-    timeframe = def.timeframe ?? '1d';
+    timeframe = timeframeText(def.timeframe ?? '1d');
     title.textContent = symbol ? `${id} · ${symbol} ${timeframe}` : id;
 
     const groups = [`strategy:${id}`];
