@@ -1,4 +1,5 @@
 using TradingRobotPlug.Api.Features;
+using TradingRobotPlug.Api.Features.Common;
 using TradingRobotPlug.Api.Hosting;
 using TradingRobotPlug.Api.Realtime;
 using TradingRobotPlug.Api.Replay;
@@ -8,6 +9,7 @@ builder.Configuration.AddCommandLine(args, TradingClusterHostingExtensions.Switc
 builder.UseLoopbackUnlessKeyed();
 builder.AddTradingCluster();
 builder.AddTradingApi();
+builder.AddRestApi();
 builder.AddDashboardRealtime();
 builder.AddMarketReplay();
 

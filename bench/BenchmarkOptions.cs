@@ -18,7 +18,7 @@ public sealed class BenchmarkOptions
     /// <summary>Runs per scenario; the median is reported.</summary>
     public int Repeat { get; private set; } = DefaultRepeat;
 
-    /// <summary>Scenario name prefixes to run (empty: all).</summary>
+    /// <summary>Scenarios to run (empty: all): a name (<c>calls-100</c>) or a group (<c>calls</c> = every <c>calls-*</c>).</summary>
     public IReadOnlyList<string> Only { get; private set; } = [];
 
     /// <summary>Whether to update the results file.</summary>
@@ -31,7 +31,8 @@ public sealed class BenchmarkOptions
     public string CommandLine { get; private set; } = string.Empty;
 
     /// <summary>Whether a scenario is selected by <see cref="Only"/>.</summary>
-    public bool Includes(string scenario) => Only.Count == 0 || Only.Any(o => scenario.StartsWith(o, StringComparison.OrdinalIgnoreCase));
+    public bool Includes(string scenario) => Only.Count == 0 || Only.Any(o =>
+        string.Equals(scenario, o, StringComparison.OrdinalIgnoreCase) || scenario.StartsWith(o + "-", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Parses <c>runtime [--seconds N] [--warmup N] [--repeat N] [--only a,b] [--no-write] [--results PATH]</c>.</summary>
     /// <exception cref="ArgumentException">An argument is unknown or malformed.</exception>

@@ -1,22 +1,51 @@
 using TradingRobotPlug.Benchmarks;
 using TradingRobotPlug.Benchmarks.Scenarios;
+using TradingRobotPlug.Benchmarks.Trading;
 
 // dotnet run -c Release --project bench -- runtime [--seconds 5] [--warmup 2] [--repeat 3] [--only calls,g2g,streams,activations] [--no-write]
-BenchmarkOptions options;
+// dotnet run -c Release --project bench -- replay [--repeat 5] [--strategies 100] [--data PATH]
+// dotnet run -c Release --project bench -- load [--repeat 3] [--symbols 500] [--per-symbol 20] [--tick-seconds 5] [--hours 6.5] [--seed N]
+const string Usage = """
+    Usage: dotnet run -c Release --project bench -- runtime [--seconds N] [--warmup N] [--repeat N] [--only calls-100,calls-64,calls-1,g2g,streams-100x1,streams-1x100,activations] [--no-write] [--results PATH]
+           dotnet run -c Release --project bench -- replay [--repeat N] [--strategies N] [--data PATH]
+           dotnet run -c Release --project bench -- replay-profile [--strategies N] [--data PATH]
+           dotnet run -c Release --project bench -- load [--repeat N] [--symbols N] [--per-symbol N] [--tick-seconds N] [--hours H] [--seed N]
+    """;
+
+string suite = args.Length > 0 ? args[0] : string.Empty;
+BenchmarkOptions? runtimeOptions = null;
+TradingBenchmarkOptions? tradingOptions = null;
 try
 {
-    options = BenchmarkOptions.Parse(args);
+    if (suite == "runtime")
+    {
+        runtimeOptions = BenchmarkOptions.Parse(args);
+    }
+    else
+    {
+        tradingOptions = TradingBenchmarkOptions.Parse(args);
+    }
 }
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("Usage: dotnet run -c Release --project bench -- runtime [--seconds N] [--warmup N] [--repeat N] [--only calls-100,calls-64,calls-1,g2g,streams-100x1,streams-1x100,activations] [--no-write] [--results PATH]");
+    Console.Error.WriteLine(Usage);
     return 2;
 }
 
 #if DEBUG
-Console.Error.WriteLine("Benchmarks must run in Release: dotnet run -c Release --project bench -- runtime");
+Console.Error.WriteLine($"Benchmarks must run in Release: dotnet run -c Release --project bench -- {suite}");
 return 2;
 #else
-return await RuntimeBenchmarks.RunAsync(options);
+if (runtimeOptions is not null)
+{
+    return await RuntimeBenchmarks.RunAsync(runtimeOptions);
+}
+
+return tradingOptions!.Suite switch
+{
+    "replay" => await ReplayBenchmark.RunAsync(tradingOptions),
+    "replay-profile" => ReplayProfile.Run(tradingOptions),
+    _ => await TickLoadBenchmark.RunAsync(tradingOptions),
+};
 #endif

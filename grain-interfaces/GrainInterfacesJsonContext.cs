@@ -6,6 +6,7 @@ using TradingRobotPlug.GrainInterfaces.Portfolio;
 using TradingRobotPlug.GrainInterfaces.Metrics;
 using TradingRobotPlug.GrainInterfaces.Strategies;
 using TradingRobotPlug.GrainInterfaces.Trading;
+using TradingRobotPlug.Runtime.Management;
 
 namespace TradingRobotPlug.GrainInterfaces;
 
@@ -30,4 +31,7 @@ namespace TradingRobotPlug.GrainInterfaces;
 [JsonSerializable(typeof(PortfolioSnapshot))]
 [JsonSerializable(typeof(StrategyId))]
 [JsonSerializable(typeof(ImmutableArray<StrategyId>))]
+[JsonSerializable(typeof(InstrumentId))]
+[JsonSerializable(typeof(ImmutableArray<InstrumentId>))]
+[JsonSerializable(typeof(ImmutableArray<SiloStatistics>))]
 public sealed partial class GrainInterfacesJsonContext : JsonSerializerContext;

@@ -11,10 +11,14 @@ var indicators = new Option<string?>("--indicators") { Description = "Indicator 
 var output = new Option<string>("--out") { Description = "Output directory.", DefaultValueFactory = _ => "out" };
 var onBadRow = new Option<string>("--on-bad-row") { Description = "fail (default: exit 2 listing bad rows) or skip (skip and report each).", DefaultValueFactory = _ => "fail" };
 onBadRow.AcceptOnlyFromAmong("fail", "skip");
+var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string: keep grain state (bar history, strategies) durable there." };
+var resume = new Option<bool>("--resume") { Description = "Continue a run stopped part way from the state in --postgres (same data and strategies)." };
+var publishChunk = new Option<int>("--publish-chunk") { Description = "Bars per publish call.", DefaultValueFactory = _ => BacktestOptions.DefaultPublishChunk, Hidden = true };
+var throttleMs = new Option<int>("--throttle-ms") { Description = "Pause after each published chunk (ms), to stop a run part way in tests.", Hidden = true };
 
 var backtest = new Command("backtest", "Replay a CSV through strategy grains and write summary.json, trades.csv, equity.csv, buckets.csv.")
 {
-    data, symbol, strategies, capital, feeBps, slippageBps, indicators, output, onBadRow,
+    data, symbol, strategies, capital, feeBps, slippageBps, indicators, output, onBadRow, postgres, resume, publishChunk, throttleMs,
 };
 
 backtest.SetAction((parse, ct) => BacktestRunner.RunAsync(Options(parse, parse.GetValue(strategies) is { Length: > 0 } s ? s : BacktestOptions.DemoStrategies), Console.Out, Console.Error, ct));
@@ -34,4 +38,8 @@ BacktestOptions Options(ParseResult parse, IReadOnlyList<string> specs) => new(
     parse.GetValue(slippageBps),
     parse.GetValue(indicators),
     parse.GetValue(output)!,
-    parse.GetValue(onBadRow) == "skip");
+    parse.GetValue(onBadRow) == "skip",
+    parse.GetValue(postgres),
+    parse.GetValue(resume),
+    parse.GetValue(publishChunk),
+    parse.GetValue(throttleMs));

@@ -1,14 +1,35 @@
+using TradingRobotPlug.Api.Features.Alerts;
+using TradingRobotPlug.Api.Features.Cluster;
+using TradingRobotPlug.Api.Features.Common;
+using TradingRobotPlug.Api.Features.Market;
+using TradingRobotPlug.Api.Features.Portfolio;
+using TradingRobotPlug.Api.Features.Replays;
+using TradingRobotPlug.Api.Features.Strategies;
+
 namespace TradingRobotPlug.Api.Features;
 
 /// <summary>Maps the REST API under <c>/api/v1</c>.</summary>
 public static class RestApiEndpointExtensions
 {
-    /// <summary>Maps every REST feature (strategies, portfolio, market data, replay, alerts, cluster).</summary>
+    /// <summary>
+    /// Maps every REST feature (strategies, portfolio, market data, replay, alerts, cluster) under <c>/api/v1</c> with the
+    /// API-key check on writes and the per-client rate limit (see <see cref="RestApiServiceExtensions.AddRestApi"/>).
+    /// </summary>
     public static WebApplication MapRestApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var v1 = app.MapGroup("/api/v1");
-        _ = v1;
+        app.UseRateLimiter();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase), b => b.UseMiddleware<ApiKeyMiddleware>());
+        var v1 = app.MapGroup("/api/v1")
+            .RequireRateLimiting(RestApiServiceExtensions.RateLimitPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        v1.MapStrategiesApi()
+            .MapPortfolioApi()
+            .MapMarketApi()
+            .MapReplaysApi()
+            .MapAlertsApi()
+            .MapClusterApi();
         return app;
     }
 }

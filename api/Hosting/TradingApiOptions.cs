@@ -36,6 +36,10 @@ public sealed class TradingApiOptions
     /// <summary>Requests per second per client IP on the API; 0 = no rate limit (429 when exceeded).</summary>
     public int RateLimitPerSecond { get; set; }
 
+    /// <summary>Most SignalR pushes per second to one dashboard group (each push carries the latest values; lists
+    /// accumulate between pushes); 1–1000.</summary>
+    public int PushesPerSecond { get; set; } = 4;
+
     /// <summary>The data directory with its default applied.</summary>
     public string ResolvedDataDirectory => string.IsNullOrWhiteSpace(DataDirectory) ? Path.Combine(AppContext.BaseDirectory, "data") : DataDirectory;
 }

@@ -29,7 +29,7 @@ public sealed class FanOutSinkGrain(BenchProbe probe) : Grain, IFanOutSinkGrain,
         }
 
         _expected = item.Sequence + 1;
-        if (probe.Recording)
+        if (item.SentTimestamp != 0 && probe.Recording)
         {
             probe.Histograms[_slot].Record(Stopwatch.GetTimestamp() - item.SentTimestamp);
         }

@@ -31,7 +31,7 @@ public sealed class ImplicitSinkGrain(BenchProbe probe) : Grain, IAsyncObserver<
         }
 
         _expected = item.Sequence + 1;
-        if (probe.Recording)
+        if (item.SentTimestamp != 0 && probe.Recording)
         {
             probe.Histograms[_slot].Record(Stopwatch.GetTimestamp() - item.SentTimestamp);
         }

@@ -27,7 +27,8 @@ public static class ResultsReport
         sb.AppendLine(inv, $"- Command: `dotnet run -c Release --project bench -- {options.CommandLine}`");
         sb.AppendLine(inv, $"- Machine: {machine}");
         sb.AppendLine(inv, $"- Load average (1 / 5 / 15 min) at start: {loadBefore}; at end: {loadAfter} (the machine is shared: compare runs with similar load)");
-        sb.AppendLine(inv, $"- Each row: median of {options.Repeat} run{(options.Repeat == 1 ? string.Empty : "s")} (all runs listed; CPU ns/op and alloc B/op are medians too: process CPU time and managed allocations of all threads divided by operations, which vary much less with other load than rates do), each a fresh silo measured for {options.Duration.TotalSeconds:0} s after {options.Warmup.TotalSeconds:0} s of warm-up (activations: one pass of 100,000)");
+        sb.AppendLine(inv, $"- Each row: median of {options.Repeat} run{(options.Repeat == 1 ? string.Empty : "s")} (all runs listed), each a fresh silo measured for {options.Duration.TotalSeconds:0} s after {options.Warmup.TotalSeconds:0} s of warm-up (activations: one pass of 100,000)");
+        sb.AppendLine("- CPU ns/op: process CPU time of all threads per operation (varies much less with other load than the rates); alloc B/op: bytes allocated per operation, from the runtime's allocation events in one second after the window; both medians of the runs");
         sb.AppendLine();
         sb.Append(RenderTable(summaries));
         return sb.ToString();

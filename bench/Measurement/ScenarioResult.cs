@@ -32,6 +32,6 @@ public sealed record ScenarioResult(
     public ScenarioResult WithCost(MeasurementWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
-        return this with { CpuNanosPerOp = window.Cost.CpuNanosPer(window.Total), BytesPerOp = window.Cost.BytesPer(window.Total) };
+        return this with { CpuNanosPerOp = window.Cost.CpuNanosPer(window.Total), BytesPerOp = window.BytesPerOp };
     }
 }

@@ -13,10 +13,12 @@ namespace TradingRobotPlug.Grains.Engine;
 /// is final only once every <i>running</i> member has reported a point at or after t, so marks are emitted for every
 /// point time up to the watermark W = min over running members of their last reported point time (a running member
 /// that has reported nothing yet holds W at −∞; with no running member W = +∞). Paused, stopped and created members
-/// receive no bars and do not block; they contribute their latest equity. Points arrive per member in time order;
-/// the members' pending events are merged with a binary heap keyed by each member's next event, so folding costs
-/// O(log k) per point for k members with pending events (O(1) for the running sum), and O(log k) per update for the
-/// watermark (a sorted set of the running members' last times).
+/// receive no bars and do not block; they contribute their latest equity. Points arrive per member in time order.
+/// Pending points and trades are kept in a calendar: per distinct pending time, the members with a point there and
+/// the members with a trade exiting there, and a binary heap of the distinct times. A point costs O(1) expected (a
+/// dictionary look-up, a list append and the running sum's update); a new distinct time costs O(log d) for d pending
+/// times, shared by every member with a point at that time (all of them when they trade the same bars). The watermark
+/// costs O(log k) per update (a sorted set of the k running members' last times).
 /// </para>
 /// <para>
 /// <b>Trades.</b> Closed trades are emitted at their exit time, merged with the marks. A trade whose exit time equals a
@@ -29,9 +31,9 @@ namespace TradingRobotPlug.Grains.Engine;
 /// <para>
 /// <b>Membership and capital.</b> The portfolio starts at its first emitted event (trade or mark): <c>onStart</c>
 /// receives the opening equity Σ of the members' starting capital, which is the metrics' initial capital. The members
-/// are the strategies seen before that moment. A strategy first seen after the start (created later) is <b>not</b> a
-/// member: it is left out of the marks and metrics, because its capital arriving would otherwise count as a return
-/// (cash flows are not modelled). A member deleted after the start is retired: it stops blocking, its pending points
+/// are the strategies seen (or announced with <see cref="Expect"/>) before that moment. A strategy first seen after
+/// the start (created later) is <b>not</b> a member: it is left out of the marks and metrics, because its capital
+/// arriving would otherwise count as a return (cash flows are not modelled). A member deleted after the start is retired: it stops blocking, its pending points
 /// are still folded, and its last equity stays in the sum (as if withdrawn to portfolio cash, so a deletion is not a
 /// loss); an update for the same id after that (re-created) is ignored. A member deleted before the start is dropped.
 /// </para>
@@ -45,14 +47,13 @@ namespace TradingRobotPlug.Grains.Engine;
 /// </summary>
 public sealed class PortfolioEquityFolder
 {
-    private const int PointKind = 0;
-    private const int TradeKind = 1;
-
     private readonly Action<decimal> _onStart;
     private readonly Action<ClosedTrade> _onTrade;
     private readonly Action<EquityMark> _onMark;
     private readonly Dictionary<StrategyId, PortfolioMember> _members = [];
-    private readonly PriorityQueue<PortfolioMember, (DateTimeOffset Time, int Kind)> _heads = new();
+    private readonly Dictionary<DateTimeOffset, List<(PortfolioMember Member, decimal Equity)>> _pointsAt = [];
+    private readonly Dictionary<DateTimeOffset, List<PortfolioMember>> _tradesAt = [];
+    private readonly PriorityQueue<DateTimeOffset, DateTimeOffset> _times = new();
     private readonly SortedSet<(DateTimeOffset Time, int Order)> _running = [];
     private int _nextOrder;
     private int _inMarket;
@@ -95,6 +96,26 @@ public sealed class PortfolioEquityFolder
     public DateTimeOffset Watermark => _running.Count > 0 ? _running.Min.Time : DateTimeOffset.MaxValue;
 
     /// <summary>
+    /// Registers a strategy known to exist (e.g. listed in the strategy directory when the portfolio subscribes after
+    /// strategies were created, as after a restart) as a member before its first update, so that it is not taken for
+    /// a strategy created after the start. Until its first update it blocks like a running strategy that has reported
+    /// nothing, and contributes nothing; the first update brings its starting capital and status.
+    /// </summary>
+    /// <returns>False when the strategy is already known or the portfolio has started.</returns>
+    public bool Expect(StrategyId id)
+    {
+        if (Started || _members.ContainsKey(id))
+        {
+            return false;
+        }
+
+        var member = new PortfolioMember(id, _nextOrder++, 0m) { Placeholder = true };
+        _members.Add(id, member);
+        SetRunning(member, true);
+        return true;
+    }
+
+    /// <summary>
     /// Takes one strategy update: queues its new points and closed trades and records its status. Call
     /// <see cref="Advance"/> afterwards (once per batch of updates is enough).
     /// </summary>
@@ -117,6 +138,14 @@ public sealed class PortfolioEquityFolder
         if (member.Retired)
         {
             return false;
+        }
+
+        if (member.Placeholder)
+        {
+            // Not started (a placeholder blocks every event), so nothing of it has been folded yet.
+            member.Placeholder = false;
+            member.Current = update.InitialCapital;
+            _sum += update.InitialCapital;
         }
 
         if (update.Status == StrategyStatus.None)
@@ -148,7 +177,14 @@ public sealed class PortfolioEquityFolder
                 continue;
             }
 
-            member.Points.Enqueue(point);
+            AddTime(point.Time);
+            if (!_pointsAt.TryGetValue(point.Time, out var members))
+            {
+                members = [];
+                _pointsAt.Add(point.Time, members);
+            }
+
+            members.Add((member, point.Equity));
             member.LastPointTime = point.Time;
         }
 
@@ -159,6 +195,14 @@ public sealed class PortfolioEquityFolder
                 continue;
             }
 
+            AddTime(exit);
+            if (!_tradesAt.TryGetValue(exit, out var members))
+            {
+                members = [];
+                _tradesAt.Add(exit, members);
+            }
+
+            members.Add(member);
             member.Trades.Enqueue(trade);
             member.LastTradeExit = exit;
         }
@@ -166,7 +210,6 @@ public sealed class PortfolioEquityFolder
         member.OpenEntry = update.OpenTrade?.EntryTime;
         member.Status = update.Status;
         SetRunning(member, update.Status == StrategyStatus.Running);
-        Schedule(member);
         return true;
     }
 
@@ -176,50 +219,79 @@ public sealed class PortfolioEquityFolder
     {
         var watermark = Watermark;
         int marks = 0;
-        while (_heads.TryPeek(out var member, out var key) && key.Time <= watermark)
+        while (_times.TryPeek(out var time, out _) && time <= watermark)
         {
-            _heads.Dequeue();
-            member.Scheduled = false;
-            if (member.Removed)
+            _times.Dequeue();
+
+            // Points first: a trade exiting at a mark's instant (a bar's open = the previous bar's close) comes after it.
+            if (_pointsAt.Remove(time, out var points))
             {
-                continue;
+                bool late = LastMarkTime is { } lastMark && time <= lastMark;
+                bool folded = false;
+                foreach (var (member, equity) in points)
+                {
+                    if (member.Removed)
+                    {
+                        continue;
+                    }
+
+                    Start();
+                    Fold(member, time, equity);
+                    folded = true;
+                    if (late)
+                    {
+                        LateEvents++;
+                    }
+                }
+
+                if (folded && !late)
+                {
+                    _onMark(new EquityMark(time, _sum, _inMarket > 0));
+                    LastMarkTime = time;
+                    _lastEventTime = time;
+                    marks++;
+                }
             }
 
-            if (!Started)
+            if (_tradesAt.Remove(time, out var trades))
             {
-                Started = true;
-                OpeningEquity = _sum;
-                _onStart(_sum);
-            }
+                // Several members' trades at one instant go in the members' first-seen order, so that the same history
+                // gives the same trade order however the updates were batched (a resumed run equals a fresh one).
+                if (trades.Count > 1)
+                {
+                    trades.Sort(static (x, y) => x.Order.CompareTo(y.Order));
+                }
 
-            if (key.Kind == TradeKind)
-            {
-                EmitTrade(member.Trades.Dequeue());
-                Schedule(member);
-                continue;
-            }
-
-            bool late = LastMarkTime is { } lastMark && key.Time <= lastMark;
-            if (late)
-            {
-                LateEvents++;
-            }
-
-            Fold(member, member.Points.Dequeue());
-            Schedule(member);
-
-            // Emit once every member's point at this time is folded (they come next in the heap: same time, same kind).
-            bool more = _heads.TryPeek(out _, out var next) && next == key;
-            if (!more && !late)
-            {
-                _onMark(new EquityMark(key.Time, _sum, _inMarket > 0));
-                LastMarkTime = key.Time;
-                _lastEventTime = key.Time;
-                marks++;
+                foreach (var member in trades)
+                {
+                    if (!member.Removed)
+                    {
+                        Start();
+                        EmitTrade(member.Trades.Dequeue());
+                    }
+                }
             }
         }
 
         return marks;
+    }
+
+    private void Start()
+    {
+        if (!Started)
+        {
+            Started = true;
+            OpeningEquity = _sum;
+            _onStart(_sum);
+        }
+    }
+
+    private void AddTime(DateTimeOffset time)
+    {
+        if (!_pointsAt.ContainsKey(time) && !_tradesAt.ContainsKey(time))
+        {
+            _times.Enqueue(time, time);
+        }
     }
 
     private void EmitTrade(TradeRecord trade)
@@ -235,10 +307,8 @@ public sealed class PortfolioEquityFolder
         _lastEventTime = exit;
     }
 
-    private void Fold(PortfolioMember member, EquityPoint point)
+    private void Fold(PortfolioMember member, DateTimeOffset t, decimal equity)
     {
-        var t = point.Time;
-
         // Trades exiting before t were dequeued before this point (a trade exiting at t sorts after it), so the next
         // queued trade, if it was entered before t, was held at t; so was the currently open trade if entered before t.
         bool inMarket = (member.Trades.TryPeek(out var next) && next.EntryTime < t) || (member.OpenEntry is { } entry && entry < t);
@@ -248,28 +318,8 @@ public sealed class PortfolioEquityFolder
             member.InMarket = inMarket;
         }
 
-        _sum += point.Equity - member.Current;
-        member.Current = point.Equity;
-    }
-
-    private void Schedule(PortfolioMember member)
-    {
-        if (member.Scheduled)
-        {
-            return;
-        }
-
-        bool hasTrade = member.Trades.TryPeek(out var trade);
-        bool hasPoint = member.Points.TryPeek(out var point);
-        if (!hasTrade && !hasPoint)
-        {
-            return;
-        }
-
-        var tradeKey = hasTrade ? (trade!.ExitTime!.Value, TradeKind) : (DateTimeOffset.MaxValue, TradeKind);
-        var pointKey = hasPoint ? (point!.Time, PointKind) : (DateTimeOffset.MaxValue, PointKind);
-        _heads.Enqueue(member, tradeKey.CompareTo(pointKey) <= 0 ? tradeKey : pointKey);
-        member.Scheduled = true;
+        _sum += equity - member.Current;
+        member.Current = equity;
     }
 
     private void SetRunning(PortfolioMember member, bool running)

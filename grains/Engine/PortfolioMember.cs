@@ -4,9 +4,9 @@ using TradingRobotPlug.GrainInterfaces.Trading;
 namespace TradingRobotPlug.Grains.Engine;
 
 /// <summary>
-/// One strategy as <see cref="PortfolioEquityFolder"/> sees it: its equity points and closed trades received but not
-/// yet folded into portfolio marks, and its contribution (<see cref="Current"/>) to the portfolio sum. Mutable state
-/// owned by the folder.
+/// One strategy as <see cref="PortfolioEquityFolder"/> sees it: its closed trades received but not yet folded into
+/// portfolio marks (its pending points are in the folder's calendar), and its contribution (<see cref="Current"/>) to
+/// the portfolio sum. Mutable state owned by the folder.
 /// </summary>
 internal sealed class PortfolioMember(StrategyId id, int order, decimal initialCapital)
 {
@@ -25,9 +25,6 @@ internal sealed class PortfolioMember(StrategyId id, int order, decimal initialC
     /// <summary>Whether a position was open at the last folded point.</summary>
     public bool InMarket { get; set; }
 
-    /// <summary>Received, not yet folded equity points, in time order.</summary>
-    public Queue<EquityPoint> Points { get; } = new();
-
     /// <summary>Received, not yet folded closed trades, in exit-time order.</summary>
     public Queue<TradeRecord> Trades { get; } = new();
 
@@ -43,12 +40,13 @@ internal sealed class PortfolioMember(StrategyId id, int order, decimal initialC
     /// <summary>The member's key in the folder's set of running members, when it is in it.</summary>
     public (DateTimeOffset Time, int Order)? RunningKey { get; set; }
 
-    /// <summary>Whether the member has an entry in the folder's event heap.</summary>
-    public bool Scheduled { get; set; }
-
     /// <summary>Deleted after the portfolio started: frozen at its last equity, later updates for the id are ignored.</summary>
     public bool Retired { get; set; }
 
-    /// <summary>Deleted before the portfolio started: dropped entirely (a stale heap entry is skipped).</summary>
+    /// <summary>Expected (listed in the strategy directory) but not heard from yet: blocks like a running strategy that
+    /// has reported nothing, and contributes nothing until its first update gives its capital.</summary>
+    public bool Placeholder { get; set; }
+
+    /// <summary>Deleted before the portfolio started: dropped entirely (its stale calendar entries are skipped).</summary>
     public bool Removed { get; set; }
 }

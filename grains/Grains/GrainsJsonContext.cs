@@ -7,6 +7,8 @@ namespace TradingRobotPlug.Grains.Grains;
 [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [JsonSerializable(typeof(StrategyState))]
 [JsonSerializable(typeof(InstrumentState))]
+[JsonSerializable(typeof(BarSegmentState))]
 [JsonSerializable(typeof(StrategyDirectoryState))]
+[JsonSerializable(typeof(InstrumentDirectoryState))]
 [JsonSerializable(typeof(PositionSnapshot))]
 internal sealed partial class GrainsJsonContext : JsonSerializerContext;

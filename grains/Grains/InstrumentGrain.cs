@@ -8,7 +8,13 @@ using TradingRobotPlug.Runtime.Streams;
 
 namespace TradingRobotPlug.Grains.Grains;
 
-/// <summary>See <see cref="IInstrumentGrain"/>. Validates a whole batch before publishing any of it.</summary>
+/// <summary>
+/// See <see cref="IInstrumentGrain"/>. Validates a whole batch before publishing any of it. The bar history is the
+/// durable event log: a publish first writes the new bars to their <see cref="IBarSegmentGrain"/> segments (O(segment)
+/// per write), then this grain's <see cref="InstrumentState"/> (counts, last times, segment index), and only then puts
+/// the data on the stream and returns; so an acknowledged publish survives a kill, and a bar on the stream is always in
+/// the history. <see cref="GetBars"/> reads the segments, newest first, and aggregates coarser timeframes.
+/// </summary>
 public sealed class InstrumentGrain(
     [PersistentState("instrument")] IPersistentState<InstrumentState> state) : Grain, IInstrumentGrain
 {
@@ -16,8 +22,7 @@ public sealed class InstrumentGrain(
     private IAsyncStream<Bar>? _bars;
     private IAsyncStream<Tick>? _ticks;
     private BarAggregator? _aggregator;
-    private DateTimeOffset? _lastBarOpen;
-    private readonly List<Bar> _history = [];
+    private bool _registered;
 
     /// <inheritdoc/>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -26,19 +31,30 @@ public sealed class InstrumentGrain(
         var provider = this.GetStreamProvider(StreamNamespaces.Provider);
         _bars = provider.GetStream<Bar>(StreamId.Create(StreamNamespaces.Bars, _instrument.Symbol));
         _ticks = provider.GetStream<Tick>(StreamId.Create(StreamNamespaces.Ticks, _instrument.Symbol));
+        if (state.State.PendingBar is { } pending)
+        {
+            _aggregator = new BarAggregator(_instrument, pending.Timeframe);
+            _aggregator.Resume(pending);
+        }
+
         return Task.CompletedTask;
     }
 
     /// <inheritdoc/>
     public async Task PublishBars(ImmutableArray<Bar> bars)
     {
-        var last = _lastBarOpen;
+        var last = state.State.LastBarOpen;
         for (int i = 0; i < bars.Length; i++)
         {
             var bar = bars[i] ?? throw new ArgumentException($"bars[{i}] is null.", nameof(bars));
             if (bar.Instrument != _instrument)
             {
                 throw new ArgumentException($"bars[{i}].instrument is {bar.Instrument}, not {_instrument}.", nameof(bars));
+            }
+
+            if (!Enum.IsDefined(bar.Timeframe))
+            {
+                throw new ArgumentException($"bars[{i}].timeframe {(int)bar.Timeframe} is not defined.", nameof(bars));
             }
 
             if (last is { } l && bar.OpenTime <= l)
@@ -54,12 +70,14 @@ public sealed class InstrumentGrain(
             return;
         }
 
-        _lastBarOpen = last;
+        await RegisterOnceAsync();
+        await AppendHistoryAsync(bars);
         var final = bars[^1];
+        state.State.LastBarOpen = last;
         state.State.LastPrice = final.Close;
         state.State.LastTime = final.CloseTime;
         state.State.Bars += bars.Length;
-        _history.AddRange(bars);
+        await state.WriteStateAsync();
         await _bars!.OnNextBatchAsync(bars);
     }
 
@@ -89,7 +107,7 @@ public sealed class InstrumentGrain(
         }
 
         _aggregator ??= new BarAggregator(_instrument, timeframe);
-        var completed = new List<Bar>();
+        var completed = ImmutableArray.CreateBuilder<Bar>();
         foreach (var tick in ticks)
         {
             if (_aggregator.Add(tick) is { } bar)
@@ -98,37 +116,232 @@ public sealed class InstrumentGrain(
             }
         }
 
-        if (!ticks.IsEmpty)
+        if (ticks.IsEmpty)
         {
-            state.State.LastPrice = ticks[^1].Price;
-            state.State.LastTime = ticks[^1].Time;
-            state.State.Ticks += ticks.Length;
-            await _ticks!.OnNextBatchAsync(ticks);
+            return;
         }
 
-        if (completed.Count > 0)
+        await RegisterOnceAsync();
+
+        var finished = completed.ToImmutable();
+        if (!finished.IsEmpty)
         {
-            state.State.Bars += completed.Count;
-            _history.AddRange(completed);
-            await _bars!.OnNextBatchAsync(completed);
+            await AppendHistoryAsync(finished);
+            state.State.Bars += finished.Length;
+        }
+
+        state.State.LastPrice = ticks[^1].Price;
+        state.State.LastTime = ticks[^1].Time;
+        state.State.Ticks += ticks.Length;
+        state.State.PendingBar = _aggregator.Current;
+        await state.WriteStateAsync();
+        await _ticks!.OnNextBatchAsync(ticks);
+        if (!finished.IsEmpty)
+        {
+            await _bars!.OnNextBatchAsync(finished);
+        }
+    }
+
+    /// <summary>Adds the instrument to the instrument directory on its first publish by this activation (idempotent).</summary>
+    private async Task RegisterOnceAsync()
+    {
+        if (!_registered)
+        {
+            await GrainFactory.GetGrain<IInstrumentDirectoryGrain>(IInstrumentDirectoryGrain.Key).Register(_instrument);
+            _registered = true;
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="bars"/> (validated, in time order) to the history segments of their timeframes. The
+    /// in-memory index changes only after every segment write succeeded; the caller then writes <see cref="InstrumentState"/>.
+    /// </summary>
+    private async Task AppendHistoryAsync(ImmutableArray<Bar> bars)
+    {
+        foreach (var group in bars.GroupBy(b => b.Timeframe))
+        {
+            var series = state.State.Series.Find(s => s.Timeframe == group.Key);
+            long index = series?.Count ?? 0;
+            var starts = new List<DateTimeOffset>();
+            var items = group.ToArray();
+            int done = 0;
+            while (done < items.Length)
+            {
+                long segment = index / BarSegments.Capacity;
+                int offset = (int)(index % BarSegments.Capacity);
+                int n = Math.Min(BarSegments.Capacity - offset, items.Length - done);
+                ImmutableArray<Bar> slice = [.. items.AsSpan(done, n)];
+                await GrainFactory.GetGrain<IBarSegmentGrain>(BarSegments.Key(_instrument, group.Key, segment)).Write(offset, slice);
+                if (offset == 0)
+                {
+                    starts.Add(slice[0].OpenTime);
+                }
+
+                index += n;
+                done += n;
+            }
+
+            if (series is null)
+            {
+                series = new BarSeriesState { Timeframe = group.Key };
+                state.State.Series.Add(series);
+            }
+
+            series.SegmentStarts.AddRange(starts);
+            series.Count = index;
+            series.LastOpen = items[^1].OpenTime;
         }
     }
 
     /// <inheritdoc/>
-    public Task<ImmutableArray<Bar>> GetBars(Timeframe timeframe, DateTimeOffset? fromUtc, DateTimeOffset? toUtc, int maxCount)
+    public async Task<ImmutableArray<Bar>> GetBars(Timeframe timeframe, DateTimeOffset? fromUtc, DateTimeOffset? toUtc, int maxCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
-        // Interim in-memory history of the published bars; only the published timeframe is held.
-        var matching = _history
-            .Where(b => b.Timeframe == timeframe && (fromUtc is null || b.OpenTime >= fromUtc) && (toUtc is null || b.OpenTime < toUtc))
-            .ToList();
-        return Task.FromResult<ImmutableArray<Bar>>([.. matching.Skip(Math.Max(0, matching.Count - maxCount))]);
+        if (!Enum.IsDefined(timeframe))
+        {
+            throw new ArgumentException($"timeframe {(int)timeframe} is not defined.", nameof(timeframe));
+        }
+
+        var native = state.State.Series.Find(s => s.Timeframe == timeframe && s.Count > 0);
+        if (native is not null)
+        {
+            var result = new List<Bar>(Math.Min(maxCount, 4_096));
+            await ReadBackwardAsync(native, fromUtc, toUtc, bar =>
+            {
+                result.Add(bar);
+                return result.Count < maxCount;
+            });
+            result.Reverse();
+            return [.. result];
+        }
+
+        var published = state.State.Series.Where(s => s.Count > 0).ToList();
+        if (published.Count == 0)
+        {
+            return [];
+        }
+
+        // The coarsest published timeframe finer than the one asked for (every timeframe divides the coarser ones).
+        var source = published.Where(s => s.Timeframe.Duration() < timeframe.Duration()).MaxBy(s => s.Timeframe.Duration());
+        if (source is null)
+        {
+            throw new ArgumentException(
+                $"timeframe {timeframe.ToText()} cannot be built from {_instrument}'s published {string.Join(", ", published.Select(s => s.Timeframe.ToText()))} bars; only coarser timeframes can be aggregated.",
+                nameof(timeframe));
+        }
+
+        return await AggregateAsync(source, timeframe, fromUtc, toUtc, maxCount);
+    }
+
+    /// <summary>
+    /// Builds <paramref name="timeframe"/> bars from <paramref name="source"/>'s bars (open of the first, highest high,
+    /// lowest low, close of the last, summed volume per UTC-aligned period); the newest one may be partial.
+    /// </summary>
+    private async Task<ImmutableArray<Bar>> AggregateAsync(BarSeriesState source, Timeframe timeframe, DateTimeOffset? fromUtc, DateTimeOffset? toUtc, int maxCount)
+    {
+        DateTimeOffset? sourceFrom = fromUtc is { } f ? timeframe.BarOpenTime(f) : null;
+        DateTimeOffset? sourceTo = null;
+        if (toUtc is { } t)
+        {
+            var floor = timeframe.BarOpenTime(t);
+            sourceTo = floor < t ? floor + timeframe.Duration() : floor;
+        }
+
+        var result = new List<Bar>();
+        var group = new List<Bar>();
+        DateTimeOffset groupOpen = default;
+        await ReadBackwardAsync(source, sourceFrom, sourceTo, bar =>
+        {
+            var open = timeframe.BarOpenTime(bar.OpenTime);
+            if (group.Count > 0 && open != groupOpen)
+            {
+                Emit();
+                if (result.Count >= maxCount)
+                {
+                    return false;
+                }
+            }
+
+            groupOpen = open;
+            group.Add(bar);
+            return true;
+        });
+        if (group.Count > 0 && result.Count < maxCount)
+        {
+            Emit();
+        }
+
+        result.Reverse();
+        return [.. result];
+
+        void Emit()
+        {
+            // group holds the period's bars newest first.
+            if ((fromUtc is null || groupOpen >= fromUtc) && (toUtc is null || groupOpen < toUtc))
+            {
+                decimal high = group[0].High, low = group[0].Low, volume = 0m;
+                foreach (var b in group)
+                {
+                    high = Math.Max(high, b.High);
+                    low = Math.Min(low, b.Low);
+                    volume += b.Volume;
+                }
+
+                result.Add(new Bar(_instrument, timeframe, groupOpen, group[^1].Open, high, low, group[0].Close, volume));
+            }
+
+            group.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Visits the acknowledged bars of <paramref name="series"/> whose open time is in [<paramref name="fromUtc"/>,
+    /// <paramref name="toUtc"/>), newest first, reading one segment at a time, until <paramref name="visit"/> returns false.
+    /// </summary>
+    private async Task ReadBackwardAsync(BarSeriesState series, DateTimeOffset? fromUtc, DateTimeOffset? toUtc, Func<Bar, bool> visit)
+    {
+        var starts = series.SegmentStarts;
+        int segment = starts.Count - 1;
+        if (toUtc is { } t)
+        {
+            while (segment >= 0 && starts[segment] >= t)
+            {
+                segment--;
+            }
+        }
+
+        for (; segment >= 0; segment--)
+        {
+            int count = (int)Math.Min(BarSegments.Capacity, series.Count - ((long)segment * BarSegments.Capacity));
+            var bars = await GrainFactory.GetGrain<IBarSegmentGrain>(BarSegments.Key(_instrument, series.Timeframe, segment)).Read(count);
+            if (bars.Length != count)
+            {
+                throw new InvalidOperationException(
+                    $"History segment {BarSegments.Key(_instrument, series.Timeframe, segment)} holds {bars.Length} bars, the instrument acknowledged {count}; the stored history is incomplete.");
+            }
+
+            for (int i = bars.Length - 1; i >= 0; i--)
+            {
+                var bar = bars[i];
+                if (toUtc is { } to && bar.OpenTime >= to)
+                {
+                    continue;
+                }
+
+                if (fromUtc is { } from && bar.OpenTime < from)
+                {
+                    return;
+                }
+
+                if (!visit(bar))
+                {
+                    return;
+                }
+            }
+        }
     }
 
     /// <inheritdoc/>
     public Task<InstrumentSnapshot> GetSnapshot()
         => Task.FromResult(new InstrumentSnapshot(_instrument, state.State.LastPrice, state.State.LastTime, state.State.Bars, state.State.Ticks));
-
-    /// <inheritdoc/>
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => state.WriteStateAsync(cancellationToken);
 }

@@ -1,6 +1,11 @@
+using TradingRobotPlug.GrainInterfaces.Market;
+
 namespace TradingRobotPlug.Grains.Grains;
 
-/// <summary>Persisted last price of an instrument grain.</summary>
+/// <summary>
+/// Persisted state of an instrument grain, written as part of every publish (before the data goes on the stream):
+/// last price, counts, and the index of the bar history kept in segments.
+/// </summary>
 public sealed class InstrumentState
 {
     /// <summary>Last price; null before any data.</summary>
@@ -14,4 +19,13 @@ public sealed class InstrumentState
 
     /// <summary>Ticks accepted.</summary>
     public long Ticks { get; set; }
+
+    /// <summary>Open time (UTC) of the last bar published with <c>PublishBars</c>; null before any.</summary>
+    public DateTimeOffset? LastBarOpen { get; set; }
+
+    /// <summary>The bar being built from ticks (not final, not yet in the history); null when none.</summary>
+    public Bar? PendingBar { get; set; }
+
+    /// <summary>History index per published timeframe.</summary>
+    public List<BarSeriesState> Series { get; set; } = [];
 }

@@ -11,14 +11,25 @@ public sealed class MetricsBucketGrain : Grain, IMetricsBucketGrain
     private MetricsSnapshot? _open;
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Idempotent for closed periods already held: a closed period whose start (and, at the trade level, whose whole
+    /// content) equals one held is ignored, so a strategy rebuilt from its history can republish every bucket to a
+    /// bucket grain that is still active. A different closed period with the start of one held is an error.
+    /// </remarks>
     public Task Apply(ImmutableArray<MetricsSnapshot> closed, MetricsSnapshot? open)
     {
         var lastStart = _closed.Count > 0 ? _closed[^1].Period.Start : (DateTimeOffset?)null;
+        var added = new List<MetricsSnapshot>(closed.Length);
         foreach (var c in closed)
         {
             if (!c.IsClosed)
             {
                 throw new InvalidOperationException($"Bucket {c.Period} sent as closed is still open.");
+            }
+
+            if (IsHeld(c))
+            {
+                continue;
             }
 
             if (lastStart is { } s && c.Period.Start <= s && c.Period.Level != BucketLevel.Trade)
@@ -27,11 +38,42 @@ public sealed class MetricsBucketGrain : Grain, IMetricsBucketGrain
             }
 
             lastStart = c.Period.Start;
+            added.Add(c);
         }
 
-        _closed.AddRange(closed);
+        _closed.AddRange(added);
         _open = open;
         return Task.CompletedTask;
+    }
+
+    /// <summary>Whether <paramref name="c"/> is already held; a different period with the same start (not at the trade level) throws.</summary>
+    private bool IsHeld(MetricsSnapshot c)
+    {
+        // Periods are held in start order; search back from the newest, as republished periods are usually recent.
+        for (int i = _closed.Count - 1; i >= 0; i--)
+        {
+            var held = _closed[i];
+            if (held.Period.Start < c.Period.Start)
+            {
+                return false;
+            }
+
+            if (held.Period.Start == c.Period.Start)
+            {
+                if (held == c)
+                {
+                    return true;
+                }
+
+                if (c.Period.Level != BucketLevel.Trade)
+                {
+                    throw new InvalidOperationException(
+                        $"Closed bucket {c.Period} of {this.GetPrimaryKeyString()} is already held with different figures; a closed bucket never changes.");
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <inheritdoc/>

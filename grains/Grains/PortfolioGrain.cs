@@ -21,7 +21,9 @@ namespace TradingRobotPlug.Grains.Grains;
 /// The book's initial capital is the sum of the member strategies' starting capital when the first portfolio event
 /// is emitted; strategies created after that count in the totals but not in the marks and metrics (see
 /// <see cref="PortfolioEquityFolder"/> for the rules). Like the strategies' trading state, the portfolio's state lives
-/// in the activation: a new activation starts afresh from the updates it receives.
+/// in the activation, which asks not to be collected when idle; a new activation (after a restart) starts afresh
+/// from the strategy directory and the updates it receives (strategies rebuilt on activation re-publish their history,
+/// and repeated points are dropped).
 /// </para>
 /// <para>
 /// Reentrant so that <see cref="WaitForMarks"/> can wait while deliveries run (as <see cref="StrategyGrain"/> does):
@@ -75,6 +77,9 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncBatch
         {
             _subscription = Task.CompletedTask;
         }
+
+        // The state lives in this activation only: do not let idle collection drop it (about ten years).
+        DelayDeactivation(TimeSpan.FromDays(3650));
     }
 
     /// <inheritdoc/>
@@ -88,10 +93,39 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncBatch
         return _subscription;
     }
 
+    /// <summary>
+    /// Subscribes, then takes in the strategies that already exist (listed in the strategy directory: none on a fresh
+    /// start, all of them after a restart with durable state), so that they count as members rather than as strategies
+    /// created after the start: each is expected first (blocking the marks), then its snapshot gives its capital and
+    /// status unless an update of its own arrived meanwhile (deliveries interleave with the awaits here).
+    /// </summary>
     private async Task SubscribeAsync()
     {
         await _updates!.SubscribeAsync(this);
-        LogInformationSubscribed(_logger);
+        var ids = await GrainFactory.GetGrain<IStrategyDirectoryGrain>(IStrategyDirectoryGrain.Key).List();
+        foreach (var id in ids)
+        {
+            _folder.Expect(id);
+        }
+
+        var snapshots = await Task.WhenAll(ids.Where(id => !_sequences.ContainsKey(id)).Select(id => GrainFactory.GetGrain<IStrategyGrain>(id.ToString()).GetSnapshot()));
+        foreach (var s in snapshots)
+        {
+            if (_sequences.ContainsKey(s.Id))
+            {
+                continue;
+            }
+
+            // A strategy deleted since the listing has no settings (status None): that drops its placeholder.
+            var update = new StrategyUpdated(
+                s.Id, 0, s.Settings is null ? StrategyStatus.None : s.Status, s.Settings?.InitialCapital ?? 0m, s.Cash, s.Equity, s.BarsProcessed,
+                s.LastBarTime, s.Metrics, [], [], null, s.Positions, [], []);
+            _totals.Apply(update);
+            _folder.Apply(update);
+        }
+
+        AfterUpdates();
+        LogInformationSubscribed(_logger, ids.Length);
     }
 
     /// <inheritdoc/>
@@ -114,6 +148,13 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncBatch
             _folder.Apply(update);
         }
 
+        AfterUpdates();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Emits what the watermark allows, sends the buckets if anything was booked, and wakes waiters.</summary>
+    private void AfterUpdates()
+    {
         _folder.Advance();
         if (_booked)
         {
@@ -122,7 +163,6 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncBatch
         }
 
         CompleteWaiters();
-        return Task.CompletedTask;
     }
 
     private void PublishBuckets()
@@ -196,8 +236,8 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncBatch
         _folder.LastMarkTime,
         _folder.LastMarkTime is null ? null : _book?.AllTime?.ToSnapshot());
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Portfolio subscribed to the strategy update stream")]
-    private static partial void LogInformationSubscribed(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Portfolio subscribed to the strategy update stream; {Existing} strategies already existed")]
+    private static partial void LogInformationSubscribed(ILogger logger, int existing);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Strategy {StrategyId} update sequence jumped from {Last} to {Sequence}: updates were missed")]
     private static partial void LogWarningSequenceGap(ILogger logger, string strategyId, long last, long sequence);

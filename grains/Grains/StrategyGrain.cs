@@ -41,6 +41,8 @@ public sealed partial class StrategyGrain(
 
     private StrategyId Id => StrategyId.Parse(this.GetPrimaryKeyString());
 
+    private bool IsRunning => _engine is not null && state.State.Status == StrategyStatus.Running;
+
     /// <inheritdoc/>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -53,10 +55,14 @@ public sealed partial class StrategyGrain(
 
         if (state.State.Status is StrategyStatus.Running or StrategyStatus.Paused)
         {
-            foreach (var handle in await BarStream().GetAllSubscriptionHandles())
+            var handles = await BarStream().GetAllSubscriptionHandles();
+            foreach (var handle in handles)
             {
                 await handle.ResumeAsync(this);
             }
+
+            await ResubscribeAndRebuildAsync(handles.Count);
+            await ResumeTicksAsync(state.State.Settings!.Instruments[0]);
         }
     }
 
@@ -109,6 +115,8 @@ public sealed partial class StrategyGrain(
         {
             await handle.UnsubscribeAsync();
         }
+
+        await UnsubscribeTicksAsync(state.State.Settings!.Instruments[0]);
 
         var instruments = state.State.Settings!.Instruments;
         await state.ClearStateAsync();
@@ -171,7 +179,9 @@ public sealed partial class StrategyGrain(
             case StrategyStatus.Paused:
                 break;
             default:
+                await RecordHistoryStartAsync();
                 await BarStream().SubscribeAsync(this);
+                await SubscribeTicksAsync(state.State.Settings!.Instruments[0]);
                 break;
         }
 
@@ -207,6 +217,8 @@ public sealed partial class StrategyGrain(
             await handle.UnsubscribeAsync();
         }
 
+        await UnsubscribeTicksAsync(state.State.Settings!.Instruments[0]);
+
         state.State.Status = StrategyStatus.Stopped;
         await state.WriteStateAsync();
         await PublishUpdate();
@@ -218,7 +230,8 @@ public sealed partial class StrategyGrain(
     /// <inheritdoc/>
     public Task OnNextBatchAsync(IReadOnlyList<Bar> items)
     {
-        if (_engine is null || state.State.Status != StrategyStatus.Running)
+        items = SkipDeliveredDuringRebuildOrProcessed(items);
+        if (_engine is null || items.Count == 0 || (state.State.Status != StrategyStatus.Running && !_feedingHistory))
         {
             return Task.CompletedTask;
         }
@@ -242,7 +255,7 @@ public sealed partial class StrategyGrain(
         _alerts.AddRange(_batchAlerts);
         PublishBatchResults();
         CompleteWaiters();
-        return PublishUpdate();
+        return _feedingHistory ? Task.CompletedTask : PublishUpdate();
     }
 
     /// <summary>Publishes what changed since the last update on the strategy update stream.</summary>
@@ -335,6 +348,11 @@ public sealed partial class StrategyGrain(
     /// <inheritdoc/>
     public Task<long> WaitForBars(long bars)
     {
+        if (_historyUpdatePending)
+        {
+            return PublishHistoryUpdateThenWaitAsync(bars);
+        }
+
         var processed = _engine?.BarsProcessed ?? 0;
         if (processed >= bars)
         {

@@ -14,4 +14,12 @@ public sealed class StrategyState
 
     /// <summary>Alert thresholds; null when never set.</summary>
     public AlertThresholds? Alerts { get; set; }
+
+    /// <summary>
+    /// Open time (UTC, inclusive) of the first instrument bar the strategy trades on: the start of the instrument's
+    /// next bar when the strategy was first started (<see cref="DateTimeOffset.MinValue"/> when the instrument had no
+    /// data). A reactivated running or paused strategy rebuilds its trading state from the instrument's bars since then;
+    /// null when never started.
+    /// </summary>
+    public DateTimeOffset? HistoryFrom { get; set; }
 }

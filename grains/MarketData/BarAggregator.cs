@@ -86,6 +86,34 @@ public sealed class BarAggregator
         return finished;
     }
 
+    /// <summary>
+    /// Continues building <paramref name="inProgress"/> (e.g. restored from persisted state after a restart), as if the
+    /// ticks that made it had just been added. Only valid before any other tick.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="inProgress"/> is null.</exception>
+    /// <exception cref="ArgumentException">The bar is for another instrument or timeframe, or this aggregator already has data.</exception>
+    public void Resume(Bar inProgress)
+    {
+        ArgumentNullException.ThrowIfNull(inProgress);
+        if (inProgress.Instrument != Instrument || inProgress.Timeframe != Timeframe)
+        {
+            throw new ArgumentException($"inProgress is a {inProgress.Timeframe.ToText()} bar of {inProgress.Instrument}, this aggregator builds {Timeframe.ToText()} bars of {Instrument}.", nameof(inProgress));
+        }
+
+        if (_openTime is not null || _emittedUntil != DateTimeOffset.MinValue)
+        {
+            throw new ArgumentException("inProgress: the aggregator already has data; resume only a fresh one.", nameof(inProgress));
+        }
+
+        _openTime = inProgress.OpenTime;
+        _open = inProgress.Open;
+        _high = inProgress.High;
+        _low = inProgress.Low;
+        _close = inProgress.Close;
+        _volume = inProgress.Volume;
+        _emittedUntil = inProgress.OpenTime;
+    }
+
     /// <summary>Finishes the bar in progress if <paramref name="now"/> has reached its close time.</summary>
     /// <returns>The finished bar, or null when none is in progress or it is not yet due.</returns>
     public Bar? CloseIfDue(DateTimeOffset now)

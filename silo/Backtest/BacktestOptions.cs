@@ -1,6 +1,19 @@
 namespace TradingRobotPlug.Silo.Backtest;
 
 /// <summary>What a backtest run replays and where it writes.</summary>
+/// <param name="DataPath">The OHLCV CSV file.</param>
+/// <param name="Symbol">Instrument symbol.</param>
+/// <param name="Strategies">Strategy specs; strategy i gets the id <c>s{i+1:D3}</c>.</param>
+/// <param name="Capital">Starting capital per strategy, account currency.</param>
+/// <param name="FeeBps">Fee in basis points of notional.</param>
+/// <param name="SlippageBps">Slippage in basis points against the trader.</param>
+/// <param name="Indicators">Indicator list for indicators.csv, or null.</param>
+/// <param name="OutputDirectory">Where the outputs are written.</param>
+/// <param name="SkipBadRows">Skip and report bad CSV rows instead of failing.</param>
+/// <param name="PostgresConnectionString">Durable grain state in this PostgreSQL database (<c>--postgres</c>); null keeps it in memory.</param>
+/// <param name="Resume">Continue a run stopped part way from the state in <see cref="PostgresConnectionString"/> (<c>--resume</c>).</param>
+/// <param name="PublishChunk">Bars per <c>PublishBars</c> call; positive.</param>
+/// <param name="ThrottleMilliseconds">Pause after each published chunk, in milliseconds (≥ 0); for tests that stop a run part way.</param>
 public sealed record BacktestOptions(
     string DataPath,
     string Symbol,
@@ -10,8 +23,15 @@ public sealed record BacktestOptions(
     decimal SlippageBps,
     string? Indicators,
     string OutputDirectory,
-    bool SkipBadRows)
+    bool SkipBadRows,
+    string? PostgresConnectionString = null,
+    bool Resume = false,
+    int PublishChunk = BacktestOptions.DefaultPublishChunk,
+    int ThrottleMilliseconds = 0)
 {
+    /// <summary>Bars per <c>PublishBars</c> call by default.</summary>
+    public const int DefaultPublishChunk = 512;
+
     /// <summary>The seven demo strategies run by default.</summary>
     public static IReadOnlyList<string> DemoStrategies => TradingRobotPlug.Grains.Strategies.DemoStrategies.Specs;
 

@@ -13,7 +13,9 @@ using TradingRobotPlug.Grains.Engine;
 using TradingRobotPlug.Grains.MarketData;
 using TradingRobotPlug.Grains.Strategies;
 using TradingRobotPlug.Runtime;
+using Microsoft.Extensions.Options;
 using TradingRobotPlug.Runtime.Hosting;
+using TradingRobotPlug.Runtime.Storage;
 
 namespace TradingRobotPlug.Silo.Backtest;
 
@@ -24,11 +26,13 @@ namespace TradingRobotPlug.Silo.Backtest;
 /// </summary>
 public static class BacktestRunner
 {
-    private const int PublishChunk = 512;
     private static readonly TimeSpan PortfolioTimeout = TimeSpan.FromMinutes(2);
 
     /// <summary>Exit code for bad input (strategy specs or CSV rows).</summary>
     public const int BadInputExitCode = 2;
+
+    /// <summary>Exit code when the run is cancelled (Ctrl+C) while publishing (128 + SIGINT).</summary>
+    public const int InterruptedExitCode = 130;
 
     /// <summary>Runs the backtest and writes the outputs; returns the process exit code.</summary>
     public static async Task<int> RunAsync(BacktestOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
@@ -67,6 +71,21 @@ public static class BacktestRunner
             {
                 problems.Add($"--indicators: {ex.Message}");
             }
+        }
+
+        if (options.Resume && options.PostgresConnectionString is null)
+        {
+            problems.Add("--resume: requires --postgres <connection string> (the state to resume from).");
+        }
+
+        if (options.PublishChunk <= 0)
+        {
+            problems.Add($"--publish-chunk: must be positive (was {options.PublishChunk}).");
+        }
+
+        if (options.ThrottleMilliseconds < 0)
+        {
+            problems.Add($"--throttle-ms: must not be negative (was {options.ThrottleMilliseconds}).");
         }
 
         if (!File.Exists(options.DataPath))
@@ -108,9 +127,25 @@ public static class BacktestRunner
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.UseSilo(silo => silo.AddTrading());
+        builder.UseSilo(silo =>
+        {
+            silo.AddTrading();
+            if (options.PostgresConnectionString is { } connectionString)
+            {
+                silo.AddPostgresGrainStorage(GrainStorageNames.Default, o => o.ConnectionString = connectionString);
+            }
+        });
         using var host = builder.Build();
-        await host.StartAsync(cancellationToken);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (OptionsValidationException ex)
+        {
+            await error.WriteLineAsync($"--postgres: {ex.Message}");
+            return BadInputExitCode;
+        }
+
         var client = host.Services.GetRequiredService<IClusterClient>();
 
         // Subscribe the portfolio before any strategy exists, so that every strategy is one of its members.
@@ -118,28 +153,43 @@ public static class BacktestRunner
         await portfolio.Ensure();
 
         var ids = options.Strategies.Select((s, i) => StrategyId.Parse($"s{i + 1:D3}")).ToList();
-        for (int i = 0; i < ids.Count; i++)
+        var settings = options.Strategies
+            .Select(spec => new StrategySettings(spec, [instrument], Timeframe.OneDay, options.Capital, "all-in", options.FeeBps, 0m, 0m, options.SlippageBps))
+            .ToList();
+        if (await BacktestStrategySetup.PrepareAsync(client, instrument, ids, settings, bars, options, output, error) is not { } alreadyPublished)
         {
-            var settings = new StrategySettings(options.Strategies[i], [instrument], Timeframe.OneDay, options.Capital, "all-in", options.FeeBps, 0m, 0m, options.SlippageBps);
-            var grain = client.GetGrain<IStrategyGrain>(ids[i].ToString());
-            await grain.Create(settings);
-            await grain.Start();
+            await host.StopAsync(cancellationToken);
+            return BadInputExitCode;
         }
 
         var stopwatch = Stopwatch.StartNew();
         var instrumentGrain = client.GetGrain<IInstrumentGrain>(instrument.Symbol);
-        int published = 0;
+        indicatorWriter?.AddRange(bars.Take(alreadyPublished));
+        int published = alreadyPublished;
         int lastPercent = -1;
-        foreach (var chunk in bars.Chunk(PublishChunk))
+        foreach (var chunk in bars.Skip(alreadyPublished).Chunk(options.PublishChunk))
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                await error.WriteLineAsync(options.PostgresConnectionString is null
+                    ? $"interrupted after {published} of {bars.Count} bars; nothing written"
+                    : $"interrupted after {published} of {bars.Count} bars (persisted); run again with --resume to continue");
+                return InterruptedExitCode;
+            }
+
             await instrumentGrain.PublishBars([.. chunk]);
             published += chunk.Length;
             indicatorWriter?.AddRange(chunk);
             int percent = (int)(100L * published / bars.Count);
-            if (percent / 10 != lastPercent / 10)
+            if (percent / 10 != lastPercent / 10 || options.ThrottleMilliseconds > 0)
             {
                 lastPercent = percent;
-                await output.WriteLineAsync($"replay {percent,3}%  {published,6}/{bars.Count} bars  {published / Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-9):N0} bars/s");
+                await output.WriteLineAsync($"replay {percent,3}%  {published,6}/{bars.Count} bars  {(published - alreadyPublished) / Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-9):N0} bars/s");
+            }
+
+            if (options.ThrottleMilliseconds > 0)
+            {
+                await Task.Delay(options.ThrottleMilliseconds, CancellationToken.None); // a cancel is reported before the next chunk
             }
         }
 

@@ -36,17 +36,26 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
         Forward,
     }
 
-    private readonly object _lock = new();
+    // The inbox is also the activation's lock: it guards the inbox, the continuations, the phase, the running
+    // messages, the scheduled flag and the timers. (A separate lock object cost 24 bytes per activation.)
+    // A linked list, not a queue: an [AlwaysInterleave] message may be taken from the middle (see TryTakeStartable).
     private readonly LinkedList<Message> _inbox = new();
-    private readonly Queue<(SendOrPostCallback Callback, object? State)> _continuations = new();
-    private readonly List<Message> _running = new(1);
+
+    // What an idle activation does not need is allocated on first use: continuations (only grains that await),
+    // running messages beyond the first (only interleaving grains), lifecycle states (only persistent state), and
+    // the deactivation signal (only when someone waits for it).
+    private Queue<(SendOrPostCallback Callback, object? State)>? _continuations;
+    private Message? _runningFirst;
+    private List<Message>? _runningMore;
+    private int _runningCount;
     private readonly GrainRuntimeClient _runtime;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly ActivationSynchronizationContext _syncContext;
     private readonly int _turnBudget;
-    private readonly List<ILifecycleState> _states = [];
-    private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private List<ILifecycleState>? _states;
+    private TaskCompletionSource? _deactivated;
+    private int _isDeactivated;
     private List<GrainTimer>? _timers;
     private Dictionary<Guid, object>? _streamObservers;
     private Phase _phase;
@@ -56,6 +65,7 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
     private DeactivationReason? _pendingDeactivation;
     private long _lastActiveTimestamp;
     private long _keepAliveUntilTimestamp;
+    private int _keyKind = -1;
 
     public ActivationData(GrainId grainId, GrainClassInfo cls, GrainRuntimeClient runtime, IServiceProvider services, ILoggerFactory loggerFactory, int turnBudget)
     {
@@ -74,7 +84,22 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
 
     public GrainClassInfo Class { get; }
 
-    public GrainKeyKind KeyKind { get; private set; } = GrainKeyKind.String;
+    /// <summary>Worked out from the grain class on first use (only key accessors need it), not on every activation.</summary>
+    public GrainKeyKind KeyKind
+    {
+        get
+        {
+            // An int (not a nullable enum) so that a read racing the first write can never see half of it.
+            int kind = Volatile.Read(ref _keyKind);
+            if (kind < 0)
+            {
+                kind = (int)InferKeyKind();
+                Volatile.Write(ref _keyKind, kind);
+            }
+
+            return (GrainKeyKind)kind;
+        }
+    }
 
     public IServiceProvider ActivationServices { get; }
 
@@ -91,7 +116,7 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
     {
         get
         {
-            lock (_lock)
+            lock (_inbox)
             {
                 return _inbox.Count;
             }
@@ -99,27 +124,47 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
     }
 
     /// <summary>Completes when the activation has been deactivated.</summary>
-    public Task Deactivated => _deactivated.Task;
+    public Task Deactivated
+    {
+        get
+        {
+            var signal = Volatile.Read(ref _deactivated);
+            if (signal is null)
+            {
+                var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                signal = Interlocked.CompareExchange(ref _deactivated, created, null) ?? created;
+            }
+
+            // The exchange above is a full fence, as is the one in SignalDeactivated: whichever runs second sees
+            // the other's write, so the signal is completed either here or there.
+            if (Volatile.Read(ref _isDeactivated) != 0)
+            {
+                signal.TrySetResult();
+            }
+
+            return signal.Task;
+        }
+    }
 
     public bool IsValid
     {
         get
         {
-            lock (_lock)
+            lock (_inbox)
             {
                 return _phase == Phase.Valid;
             }
         }
     }
 
-    internal void AddLifecycleState(ILifecycleState state) => _states.Add(state);
+    internal void AddLifecycleState(ILifecycleState state) => (_states ??= []).Add(state);
 
     internal Dictionary<Guid, object> StreamObservers => _streamObservers ??= [];
 
     /// <summary>Queues a message; false when the activation is gone (the caller must route again).</summary>
     public bool Enqueue(Message message)
     {
-        lock (_lock)
+        lock (_inbox)
         {
             if (_phase == Phase.Invalid)
             {
@@ -147,9 +192,9 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
     /// <summary>Queues a continuation of code already running in this activation.</summary>
     public void Post(SendOrPostCallback callback, object? state)
     {
-        lock (_lock)
+        lock (_inbox)
         {
-            _continuations.Enqueue((callback, state));
+            (_continuations ??= new()).Enqueue((callback, state));
             if (_scheduled)
             {
                 return;
@@ -174,9 +219,9 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
                 Message? message = null;
                 (SendOrPostCallback Callback, object? State) continuation = (static _ => { }, null);
                 List<Message>? forward = null;
-                lock (_lock)
+                lock (_inbox)
                 {
-                    if (_continuations.Count > 0)
+                    if (_continuations is { Count: > 0 })
                     {
                         continuation = _continuations.Dequeue();
                         kind = WorkKind.Continuation;
@@ -186,14 +231,14 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
                         _phase = Phase.Activating;
                         kind = WorkKind.Activate;
                     }
-                    else if (_phase == Phase.Valid && _pendingDeactivation is not null && _running.Count == 0)
+                    else if (_phase == Phase.Valid && _pendingDeactivation is not null && _runningCount == 0)
                     {
                         _phase = Phase.Deactivating;
                         kind = WorkKind.Deactivate;
                     }
                     else if (_phase == Phase.Valid && _pendingDeactivation is null && TryTakeStartable(out message))
                     {
-                        _running.Add(message);
+                        AddRunning(message);
                         if ((message.Options & InvokeMethodOptions.ReadOnly) != 0)
                         {
                             _runningReadOnly++;
@@ -316,7 +361,7 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
 
     private bool CanStart(Message next)
     {
-        if (_running.Count == 0 || Class.Reentrant)
+        if (_runningCount == 0 || Class.Reentrant)
         {
             return true;
         }
@@ -327,15 +372,45 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
             return true;
         }
 
-        return (options & InvokeMethodOptions.ReadOnly) != 0 && _runningReadOnly == _running.Count;
+        return (options & InvokeMethodOptions.ReadOnly) != 0 && _runningReadOnly == _runningCount;
+    }
+
+    // Running messages: the first in a field, more (interleaving grains only) in a list. Callers hold the lock.
+    private void AddRunning(Message message)
+    {
+        if (_runningFirst is null)
+        {
+            _runningFirst = message;
+        }
+        else
+        {
+            (_runningMore ??= []).Add(message);
+        }
+
+        _runningCount++;
+    }
+
+    private bool RemoveRunning(Message message)
+    {
+        if (ReferenceEquals(_runningFirst, message))
+        {
+            _runningFirst = null;
+        }
+        else if (_runningMore is null || !_runningMore.Remove(message))
+        {
+            return false;
+        }
+
+        _runningCount--;
+        return true;
     }
 
     /// <summary>Called (inside a turn) when a message's work has finished.</summary>
     public void OnMessageCompleted(Message message)
     {
-        lock (_lock)
+        lock (_inbox)
         {
-            if (_running.Remove(message) && (message.Options & InvokeMethodOptions.ReadOnly) != 0)
+            if (RemoveRunning(message) && (message.Options & InvokeMethodOptions.ReadOnly) != 0)
             {
                 _runningReadOnly--;
             }
@@ -353,11 +428,13 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
     {
         try
         {
-            KeyKind = InferKeyKind();
             GrainInstance = Class.Factory(this);
-            foreach (var state in _states)
+            if (_states is not null)
             {
-                await state.ReadOnActivateAsync();
+                foreach (var state in _states)
+                {
+                    await state.ReadOnActivateAsync();
+                }
             }
 
             if (GrainInstance is Grain grain)
@@ -365,7 +442,7 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
                 await grain.OnActivateAsync(CancellationToken.None);
             }
 
-            lock (_lock)
+            lock (_inbox)
             {
                 _phase = Phase.Valid;
             }
@@ -380,7 +457,7 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
         {
             RuntimeLog.LogWarningActivationFailed(_logger, GrainId, ex);
             List<Message> failed;
-            lock (_lock)
+            lock (_inbox)
             {
                 _phase = Phase.Invalid;
                 failed = TakeAllQueued();
@@ -393,7 +470,7 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
                 m.Fail(ex);
             }
 
-            _deactivated.TrySetResult();
+            SignalDeactivated();
         }
     }
 
@@ -431,7 +508,7 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
         }
 
         List<Message> pending;
-        lock (_lock)
+        lock (_inbox)
         {
             _phase = Phase.Invalid;
             pending = TakeAllQueued();
@@ -450,13 +527,19 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
             }
         }
 
-        _deactivated.TrySetResult();
+        SignalDeactivated();
+    }
+
+    private void SignalDeactivated()
+    {
+        Interlocked.Exchange(ref _isDeactivated, 1);
+        Volatile.Read(ref _deactivated)?.TrySetResult();
     }
 
     /// <summary>Requests deactivation once no message is running. Safe from any thread.</summary>
     public void Deactivate(DeactivationReason reason)
     {
-        lock (_lock)
+        lock (_inbox)
         {
             if (_phase is Phase.Deactivating or Phase.Invalid || _pendingDeactivation is not null)
             {
@@ -478,9 +561,9 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
     /// <summary>Deactivates if idle for at least <paramref name="idleTicks"/>; true if deactivation was requested.</summary>
     public bool TryCollect(long nowTimestamp, long idleTicks)
     {
-        lock (_lock)
+        lock (_inbox)
         {
-            if (_phase != Phase.Valid || _running.Count > 0 || _inbox.Count > 0 || _pendingDeactivation is not null
+            if (_phase != Phase.Valid || _runningCount > 0 || _inbox.Count > 0 || _pendingDeactivation is not null
                 || nowTimestamp - _lastActiveTimestamp < idleTicks || nowTimestamp < _keepAliveUntilTimestamp)
             {
                 return false;
@@ -494,7 +577,7 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
     /// <summary>Collects messages whose deadline has passed (queued or running).</summary>
     public void CollectExpired(long nowTimestamp, List<Message> expired)
     {
-        lock (_lock)
+        lock (_inbox)
         {
             foreach (var m in _inbox)
             {
@@ -504,11 +587,19 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
                 }
             }
 
-            foreach (var m in _running)
+            if (_runningFirst is { } first && first.DeadlineTimestamp <= nowTimestamp && !first.IsCompleted)
             {
-                if (m.DeadlineTimestamp <= nowTimestamp && !m.IsCompleted)
+                expired.Add(first);
+            }
+
+            if (_runningMore is not null)
+            {
+                foreach (var m in _runningMore)
                 {
-                    expired.Add(m);
+                    if (m.DeadlineTimestamp <= nowTimestamp && !m.IsCompleted)
+                    {
+                        expired.Add(m);
+                    }
                 }
             }
         }
@@ -517,7 +608,7 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
     public void DelayDeactivation(TimeSpan timeSpan)
     {
         var until = _runtime.Time.GetTimestamp() + (long)(timeSpan.TotalSeconds * _runtime.Time.TimestampFrequency);
-        lock (_lock)
+        lock (_inbox)
         {
             _keepAliveUntilTimestamp = Math.Max(_keepAliveUntilTimestamp, until);
         }
@@ -539,7 +630,7 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
         }
 
         var timer = new GrainTimer<TState>(this, callback, state, options, _loggerFactory.CreateLogger("TradingRobotPlug.Runtime.Timers"));
-        lock (_lock)
+        lock (_inbox)
         {
             (_timers ??= []).Add(timer);
         }
@@ -550,7 +641,7 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
 
     internal void RemoveTimer(GrainTimer timer)
     {
-        lock (_lock)
+        lock (_inbox)
         {
             _timers?.Remove(timer);
         }
@@ -559,7 +650,7 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
     private void DisposeTimers()
     {
         List<GrainTimer>? timers;
-        lock (_lock)
+        lock (_inbox)
         {
             timers = _timers;
             _timers = null;

@@ -65,6 +65,7 @@ public static class SiloHostingExtensions
         services.AddSingleton<IStreamProviderRegistry, StreamProviderRegistry>();
         services.AddSingleton<SiloLifecycleService>();
         services.AddHostedService(sp => sp.GetRequiredService<SiloLifecycleService>());
+        services.AddSingleton(sp => new SiloStatisticsService(sp.GetRequiredService<RuntimeInstruments>(), sp.GetRequiredService<ActivationDirectory>(), sp.GetRequiredService<SiloLifecycleService>(), sp.GetRequiredService<TimeProvider>()));
         silo.AddMemoryGrainStorageAsDefault();
     }
 }

@@ -134,33 +134,56 @@ internal sealed class GrainRuntimeClient : IGrainReferenceRuntime, IClusterClien
         return message.Task;
     }
 
+    /// <summary>
+    /// Sends a runtime-internal request to a grain by id, through <paramref name="route"/>: the sender's cache of the
+    /// target's last known activation (what <see cref="GrainReference.RoutingCache"/> is for references), so a
+    /// sender that keeps calling the same grain (a stream subscription) skips the directory lookup.
+    /// </summary>
+    internal Task<TResult> SendSystemRequest<TResult>(GrainId target, GrainClassInfo cls, Request<TResult> request, ref ActivationData? route)
+    {
+        var message = new RequestMessage<TResult>(target, cls, request, oneWay: false, this);
+        route = Route(message, route);
+        return message.Task;
+    }
+
     /// <summary>Enqueues a message on the target's activation, creating it if needed, retrying if it was just deactivated.</summary>
     internal void Dispatch(Message message, GrainReference? reference)
     {
+        var cached = reference?.RoutingCache as ActivationData;
+        var activation = Route(message, cached);
+        if (reference is not null && !ReferenceEquals(activation, cached))
+        {
+            reference.RoutingCache = activation;
+        }
+    }
+
+    /// <summary>
+    /// Enqueues a message on <paramref name="cached"/> if it is still live, else on the target's activation from the
+    /// directory (creating it if needed), retrying if it was just deactivated. Returns the activation that took it.
+    /// </summary>
+    private ActivationData Route(Message message, ActivationData? cached)
+    {
+        var activation = cached;
         while (true)
         {
-            var activation = reference?.RoutingCache as ActivationData;
             if (activation is null || activation.IsDefunct)
             {
-                activation = _directory.GetOrAdd(message.Target, id => new ActivationData(id, message.TargetClass, this, _services, _loggerFactory, _turnBudget));
-                if (reference is not null)
-                {
-                    reference.RoutingCache = activation;
-                }
+                // Look up first: the creating lambda (and its closure) is only allocated when the grain has no activation.
+                activation = _directory.TryGet(message.Target, out var existing) ? existing! : GetOrCreateActivation(message);
             }
 
             if (activation.Enqueue(message))
             {
-                return;
+                return activation;
             }
 
             _directory.Remove(activation);
-            if (reference is not null)
-            {
-                reference.RoutingCache = null;
-            }
+            activation = null;
         }
     }
+
+    private ActivationData GetOrCreateActivation(Message message)
+        => _directory.GetOrAdd(message.Target, id => new ActivationData(id, message.TargetClass, this, _services, _loggerFactory, _turnBudget));
 
     internal void OnTimedOut(Message message) => RuntimeLog.LogWarningCallTimedOut(_logger, message.ToString(), message.Target, ResponseTimeout);
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using TradingRobotPlug.Runtime.Activation;
 using TradingRobotPlug.Runtime.Configuration;
 using TradingRobotPlug.Runtime.Messaging;
+using TradingRobotPlug.Runtime.Serialization;
 
 namespace TradingRobotPlug.Runtime.Streams;
 
@@ -15,6 +16,10 @@ internal sealed class MemoryStream<T> : IAsyncStream<T>, IMemoryStream
     private readonly MemoryStreamOptions _options;
     private readonly GrainRuntimeClient _runtime;
     private readonly ILogger _logger;
+
+    // Whether items can be handed to every subscriber as they are (immutable T), decided once per stream rather
+    // than by a type lookup in the copier for every item and subscriber.
+    private readonly bool _shareItems = ImmutableTypes.IsImmutable(typeof(T));
     private volatile Subscription<T>[] _subscriptions = [];
 
     public MemoryStream(StreamId id, MemoryStreamProvider provider, MemoryStreamOptions options, GrainRuntimeClient runtime, ILogger logger)
@@ -51,7 +56,7 @@ internal sealed class MemoryStream<T> : IAsyncStream<T>, IMemoryStream
         var subs = _subscriptions;
         for (int i = 0; i < subs.Length; i++)
         {
-            var copy = _runtime.Serializer.Copy(item);
+            var copy = _shareItems ? item : _runtime.Serializer.Copy(item);
             if (!subs[i].TryWrite(copy))
             {
                 return OnNextSlowAsync(subs, i, item);
@@ -65,7 +70,7 @@ internal sealed class MemoryStream<T> : IAsyncStream<T>, IMemoryStream
     {
         for (int i = from; i < subs.Length; i++)
         {
-            await subs[i].WriteAsync(_runtime.Serializer.Copy(item)).ConfigureAwait(true);
+            await subs[i].WriteAsync(_shareItems ? item : _runtime.Serializer.Copy(item)).ConfigureAwait(true);
         }
     }
 

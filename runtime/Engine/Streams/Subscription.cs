@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using TradingRobotPlug.Runtime.Activation;
 using TradingRobotPlug.Runtime.Catalog;
 using TradingRobotPlug.Runtime.Diagnostics;
 
@@ -11,10 +12,16 @@ namespace TradingRobotPlug.Runtime.Streams;
 /// </summary>
 internal sealed class Subscription<T>
 {
+    // A batch list starts this small and grows to the batch sizes the subscription actually sees.
+    private const int InitialBatchCapacity = 16;
+
     private readonly MemoryStream<T> _stream;
     private readonly Channel<T> _queue;
     private readonly Task _pump;
     private volatile bool _stopped;
+
+    // The subscriber grain's last known activation (touched only by the delivery loop).
+    private ActivationData? _route;
 
     public Subscription(MemoryStream<T> stream, Guid handleId, GrainId? subscriber, GrainClassInfo? subscriberClass, IAsyncObserver<T>? clientObserver, bool isImplicit)
     {
@@ -84,7 +91,7 @@ internal sealed class Subscription<T>
     {
         var reader = _queue.Reader;
         int max = _stream.Options.MaxBatchSize;
-        var batch = new List<T>(Math.Min(max, 1024));
+        var batch = new List<T>(Math.Min(max, InitialBatchCapacity));
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (batch.Count < max && reader.TryRead(out var item))
@@ -98,10 +105,12 @@ internal sealed class Subscription<T>
                 continue;
             }
 
+            bool delivered = false;
             try
             {
                 await DeliverAsync(batch).ConfigureAwait(false);
                 _stream.Runtime.Instruments.StreamDeliveries.Add(batch.Count);
+                delivered = true;
             }
             catch (Exception ex)
             {
@@ -109,7 +118,17 @@ internal sealed class Subscription<T>
                 RuntimeLog.LogErrorStreamDeliveryFailed(_stream.Logger, batch.Count, _stream.StreamId.ToString(), HandleId, Subscriber?.ToString() ?? "client", ex);
             }
 
-            batch = new List<T>(Math.Min(max, 1024));
+            // Once a delivery has completed nothing refers to the batch any more (observers get it only for the
+            // duration of the call), so the list is reused. After a failure it is not: a delivery that timed out
+            // may still be running in the subscriber and reading it.
+            if (delivered)
+            {
+                batch.Clear();
+            }
+            else
+            {
+                batch = new List<T>(Math.Min(max, InitialBatchCapacity));
+            }
         }
     }
 
@@ -117,7 +136,7 @@ internal sealed class Subscription<T>
     {
         if (Subscriber is { } grainId)
         {
-            return _stream.Runtime.SendSystemRequest(grainId, SubscriberClass!, new StreamDeliveryRequest<T>(this, batch));
+            return _stream.Runtime.SendSystemRequest(grainId, SubscriberClass!, new StreamDeliveryRequest<T>(this, batch), ref _route);
         }
 
         var observer = ClientObserver ?? throw new InvalidOperationException($"Client subscription {HandleId} to {_stream.StreamId} has no observer.");

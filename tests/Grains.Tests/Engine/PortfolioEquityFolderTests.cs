@@ -56,6 +56,22 @@ public sealed class PortfolioEquityFolderTests
         _folder.Advance();
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Trades_of_several_members_exiting_at_the_same_time_are_emitted_in_first_seen_order_however_batched(bool aFirst)
+    {
+        Apply(Update("a", StrategyStatus.Running, 100m));
+        Apply(Update("b", StrategyStatus.Running, 100m));
+        var a = Update("a", StrategyStatus.Running, 100m, [(1, 100m), (2, 105m), (3, 105m)], [Trade("a", 1, 2, 5m)]);
+        var b = Update("b", StrategyStatus.Running, 100m, [(1, 100m), (2, 97m), (3, 97m)], [Trade("b", 1, 2, -3m)]);
+        Apply(aFirst ? a : b);
+        Apply(aFirst ? b : a);
+
+        Assert.Equal([5m, -3m], _trades.Select(t => t.NetPnl));
+        Assert.Equal([(1, 200m), (2, 202m), (3, 202m)], Marks());
+    }
+
     [Fact]
     public void A_lagging_running_strategy_blocks_marks_past_its_last_time()
     {
@@ -165,6 +181,27 @@ public sealed class PortfolioEquityFolderTests
     }
 
     [Fact]
+    public void An_expected_strategy_blocks_until_its_first_update_and_joins_with_its_capital()
+    {
+        Assert.True(_folder.Expect(StrategyId.Parse("a")));
+        Assert.True(_folder.Expect(StrategyId.Parse("b")));
+        Assert.True(_folder.Expect(StrategyId.Parse("gone")));
+        Assert.False(_folder.Expect(StrategyId.Parse("a")));
+
+        // a re-publishes its history (as a strategy rebuilt on activation does) before b is heard from: nothing is final.
+        Apply(Update("a", StrategyStatus.Running, 100m, [(1, 101m), (2, 102m)]));
+        Apply(Update("gone", StrategyStatus.None, 0m));
+        Assert.Empty(_marks);
+
+        // b's snapshot says it is stopped: it no longer blocks and contributes its capital.
+        Apply(Update("b", StrategyStatus.Stopped, 50m));
+        Assert.Equal([150m], _starts);
+        Assert.Equal([(1, 151m), (2, 152m)], Marks());
+        Assert.Equal(2, _folder.Members);
+        Assert.False(_folder.Expect(StrategyId.Parse("c")));
+    }
+
+    [Fact]
     public void Repeated_points_and_trades_are_dropped()
     {
         Apply(Update("a", StrategyStatus.Running, 100m, [(1, 101m), (2, 102m)], trades: [Trade("a", 0, 2, 2m)]));
@@ -191,32 +228,78 @@ public sealed class PortfolioEquityFolderTests
     }
 
     [Fact]
-    public void Random_histories_fold_to_the_sum_of_latest_equities_at_every_time()
+    public void Random_histories_fold_to_the_sum_of_latest_equities_at_every_time_with_trades_in_order()
     {
         var random = new Random(20240101);
         for (int round = 0; round < 200; round++)
         {
+            var log = new List<(bool IsMark, int Day)>();
             var marks = new List<EquityMark>();
-            var folder = new PortfolioEquityFolder(_ => { }, _ => { }, marks.Add);
+            var trades = new List<ClosedTrade>();
+            var folder = new PortfolioEquityFolder(
+                _ => { },
+                t =>
+                {
+                    trades.Add(t);
+                    log.Add((false, Day(t.ExitTime)));
+                },
+                m =>
+                {
+                    marks.Add(m);
+                    log.Add((true, Day(m.Time)));
+                });
             int members = random.Next(1, 5);
             var capital = Enumerable.Range(0, members).Select(_ => (decimal)random.Next(10, 1000)).ToArray();
             var histories = Enumerable.Range(0, members)
                 .Select(_ => Enumerable.Range(1, 40).Where(_ => random.NextDouble() < 0.7).Select(d => (Day: d, Equity: (decimal)random.Next(1, 10_000) / 10m)).ToArray())
                 .ToArray();
+
+            // Each member's holding periods: disjoint [entry, exit] day intervals, entry < exit.
+            var intervals = Enumerable.Range(0, members).Select(_ =>
+            {
+                var list = new List<(int Entry, int Exit)>();
+                for (int d = random.Next(0, 5); d < 40; d += random.Next(1, 4))
+                {
+                    int exit = d + random.Next(1, 6);
+                    list.Add((d, exit));
+                    d = exit;
+                }
+
+                return list;
+            }).ToArray();
             var sent = new int[members];
+            var sentTrades = new int[members];
+            var expectedTrades = new List<(int Member, int Entry, int Exit)>();
             for (int i = 0; i < members; i++)
             {
                 Assert.True(folder.Apply(Update($"s{i}", StrategyStatus.Running, capital[i])));
             }
 
             // Interleave random batches of each member's history; every member stays running until it has sent everything.
+            // As the engine does: a batch ending at day D carries the trades that exited before D and the trade held at D.
             while (sent.Select((s, i) => s < histories[i].Length).Any(x => x))
             {
                 int i = random.Next(members);
                 int n = Math.Min(random.Next(0, 6), histories[i].Length - sent[i]);
                 var batch = histories[i].Skip(sent[i]).Take(n).ToArray();
                 sent[i] += n;
-                folder.Apply(Update($"s{i}", sent[i] == histories[i].Length ? StrategyStatus.Stopped : StrategyStatus.Running, capital[i], batch));
+                var closed = new List<TradeRecord>();
+                TradeRecord? open = null;
+                if (sent[i] > 0)
+                {
+                    int last = histories[i][sent[i] - 1].Day;
+                    while (sentTrades[i] < intervals[i].Count && intervals[i][sentTrades[i]].Exit < last)
+                    {
+                        var (entry, exit) = intervals[i][sentTrades[i]++];
+                        closed.Add(Trade($"s{i}", entry, exit, entry - exit));
+                        expectedTrades.Add((i, entry, exit));
+                    }
+
+                    var held = intervals[i].FirstOrDefault(x => x.Entry < last && last <= x.Exit);
+                    open = held.Exit > 0 ? Trade($"s{i}", held.Entry, null, 0m) : null;
+                }
+
+                folder.Apply(Update($"s{i}", sent[i] == histories[i].Length ? StrategyStatus.Stopped : StrategyStatus.Running, capital[i], batch, [.. closed], open));
                 folder.Advance();
 
                 // Never a mark past the time a running member has reported.
@@ -229,10 +312,30 @@ public sealed class PortfolioEquityFolderTests
                 }
             }
 
-            // Brute force: at every day any member has a point, Σ of each member's latest equity at or before it.
+            // Brute force: at every day any member has a point, Σ of each member's latest equity at or before it; in the
+            // market when some member, at its latest point p at or before the day, held a position (entry < p ≤ exit).
             var days = histories.SelectMany(h => h.Select(p => p.Day)).Distinct().Order().ToArray();
-            var expected = days.Select(d => (d, Enumerable.Range(0, members).Sum(i => histories[i].LastOrDefault(p => p.Day <= d).Day > 0 ? histories[i].Last(p => p.Day <= d).Equity : capital[i]))).ToArray();
-            Assert.Equal(expected, marks.Select(m => (Day(m.Time), m.Equity)).ToArray());
+            var expected = days.Select(d =>
+            {
+                decimal sum = 0m;
+                bool inMarket = false;
+                for (int i = 0; i < members; i++)
+                {
+                    var latest = histories[i].LastOrDefault(p => p.Day <= d);
+                    sum += latest.Day > 0 ? latest.Equity : capital[i];
+                    inMarket |= latest.Day > 0 && intervals[i].Any(x => x.Entry < latest.Day && latest.Day <= x.Exit);
+                }
+
+                return (d, sum, inMarket);
+            }).ToArray();
+            Assert.Equal(expected, marks.Select(m => (Day(m.Time), m.Equity, m.InMarket)).ToArray());
+
+            // Every trade sent, once, in exit order, after the mark at its exit day and before any later mark.
+            Assert.Equal(expectedTrades.Select(t => (T(t.Entry), T(t.Exit))).Order(), trades.Select(t => (t.EntryTime, t.ExitTime)).Order());
+            for (int k = 1; k < log.Count; k++)
+            {
+                Assert.True(log[k - 1].Day < log[k].Day || (log[k - 1].Day == log[k].Day && (log[k - 1].IsMark || !log[k].IsMark)), $"event {k} out of order");
+            }
         }
     }
 }

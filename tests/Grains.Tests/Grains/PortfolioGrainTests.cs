@@ -128,6 +128,35 @@ public sealed class PortfolioGrainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Strategies_that_exist_before_the_portfolio_subscribes_are_members()
+    {
+        // Created and started before Ensure (as after a restart): their lifecycle updates were published before the
+        // portfolio listened, so only the directory tells it they exist.
+        foreach (var (id, settings) in Strategies.Take(2))
+        {
+            var grain = _cluster.GrainFactory.GetGrain<IStrategyGrain>(id);
+            await grain.Create(settings);
+            await grain.Start();
+        }
+
+        await Portfolio.Ensure();
+        var bars = _bars.Take(250).ToList();
+        await ReplayAsync(bars);
+        var snapshot = await Portfolio.WaitForMarks(bars[^1].CloseTime).WaitAsync(Timeout);
+
+        decimal expected = 0m;
+        foreach (var (id, _) in Strategies.Take(2))
+        {
+            expected += (await _cluster.GrainFactory.GetGrain<IStrategyGrain>(id).GetEquityCurve())[^1].Equity;
+        }
+
+        Assert.Equal(2, snapshot.Strategies);
+        Assert.Equal(expected, snapshot.Metrics!.EndEquity);
+        Assert.Equal(Strategies.Take(2).Sum(s => s.Settings.InitialCapital), snapshot.Metrics.StartEquity);
+        Assert.Equal(bars.Count, snapshot.Metrics.Marks);
+    }
+
+    [Fact]
     public async Task A_deleted_strategy_drops_out_of_the_totals()
     {
         await Portfolio.Ensure();

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.RateLimiting;
+using TradingRobotPlug.Api.Hosting;
+
+namespace TradingRobotPlug.Api.Features.Common;
+
+/// <summary>Services of the REST API: JSON conventions, error mapping and rate limiting (the API-key check is <see cref="ApiKeyMiddleware"/>).</summary>
+public static class RestApiServiceExtensions
+{
+    /// <summary>The rate-limiter policy applied to <c>/api/v1</c>.</summary>
+    public const string RateLimitPolicy = "api-v1";
+
+    /// <summary>
+    /// Adds JSON conventions (camelCase, enums as strings, numbers only as JSON numbers), the exception-to-ProblemDetails
+    /// mapping (<see cref="ApiExceptionHandler"/>; request binding failures throw so that they reach it), and a fixed
+    /// one-second window limiter per client IP of <see cref="TradingApiOptions.RateLimitPerSecond"/> requests (none when 0;
+    /// 429 ProblemDetails when exceeded).
+    /// </summary>
+    public static WebApplicationBuilder AddRestApi(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Options are read per request (not while building) so that configuration added late, e.g. by a test host, applies.
+            o.AddPolicy(RateLimitPolicy, context =>
+            {
+                var perSecond = PerSecond(context);
+                return perSecond <= 0
+                    ? RateLimitPartition.GetNoLimiter("all")
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perSecond, Window = TimeSpan.FromSeconds(1), QueueLimit = 0 });
+            });
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retry.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                }
+
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests.",
+                        Detail = $"At most {PerSecond(context.HttpContext)} requests per second per client are allowed (Trading:RateLimitPerSecond).",
+                    },
+                });
+            };
+        });
+        return builder;
+    }
+
+    private static int PerSecond(HttpContext context)
+        => context.RequestServices.GetRequiredService<IOptions<TradingApiOptions>>().Value.RateLimitPerSecond;
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics.CodeAnalysis;
+using TradingRobotPlug.GrainInterfaces.Market;
+using TradingRobotPlug.GrainInterfaces.Trading;
+
+namespace TradingRobotPlug.Api.Realtime;
+
+/// <summary>
+/// A parsed dashboard group name. Canonical forms: <c>overview</c>, <c>strategy:{id}</c> (the canonical, lower-case
+/// <see cref="StrategyId"/>) and <c>instrument:{symbol}</c> (the canonical, upper-case <see cref="InstrumentId"/>). The
+/// canonical form is the SignalR group name.
+/// </summary>
+public readonly record struct DashboardGroup
+{
+    /// <summary>The overview group's name.</summary>
+    public const string OverviewName = "overview";
+
+    /// <summary>Prefix of a strategy group's name.</summary>
+    public const string StrategyPrefix = "strategy:";
+
+    /// <summary>Prefix of an instrument group's name.</summary>
+    public const string InstrumentPrefix = "instrument:";
+
+    private DashboardGroup(DashboardGroupKind kind, StrategyId strategy, InstrumentId instrument, string name)
+    {
+        Kind = kind;
+        Strategy = strategy;
+        Instrument = instrument;
+        Name = name;
+    }
+
+    /// <summary>The overview group.</summary>
+    public static DashboardGroup Overview { get; } = new(DashboardGroupKind.Overview, default, default, OverviewName);
+
+    /// <summary>What the group shows.</summary>
+    public DashboardGroupKind Kind { get; }
+
+    /// <summary>The strategy of a <see cref="DashboardGroupKind.Strategy"/> group; default otherwise.</summary>
+    public StrategyId Strategy { get; }
+
+    /// <summary>The instrument of an <see cref="DashboardGroupKind.Instrument"/> group; default otherwise.</summary>
+    public InstrumentId Instrument { get; }
+
+    /// <summary>The canonical group name.</summary>
+    public string Name { get; }
+
+    /// <summary>The group of one strategy.</summary>
+    public static DashboardGroup ForStrategy(StrategyId id) => new(DashboardGroupKind.Strategy, id, default, StrategyPrefix + id.Value);
+
+    /// <summary>The group of one instrument.</summary>
+    public static DashboardGroup ForInstrument(InstrumentId id) => new(DashboardGroupKind.Instrument, default, id, InstrumentPrefix + id.Symbol);
+
+    /// <summary>Parses a group name (syntax only: whether the strategy or instrument exists is checked by the hub).</summary>
+    /// <param name="text">The name sent by the client, e.g. <c>strategy:sma-cross-50-200</c>.</param>
+    /// <param name="group">The parsed group.</param>
+    /// <param name="error">Why the name is not valid; empty on success.</param>
+    public static bool TryParse(string? text, out DashboardGroup group, [NotNullWhen(false)] out string? error)
+    {
+        group = default;
+        error = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            error = "The group name is empty; expected 'overview', 'strategy:{id}' or 'instrument:{symbol}'.";
+            return false;
+        }
+
+        var s = text.Trim();
+        if (string.Equals(s, OverviewName, StringComparison.OrdinalIgnoreCase))
+        {
+            group = Overview;
+            return true;
+        }
+
+        if (s.StartsWith(StrategyPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            var key = s[StrategyPrefix.Length..];
+            if (!StrategyId.TryParse(key, out var id))
+            {
+                error = $"Unknown group '{text}': '{key}' is not a valid strategy id.";
+                return false;
+            }
+
+            group = ForStrategy(id);
+            return true;
+        }
+
+        if (s.StartsWith(InstrumentPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            var key = s[InstrumentPrefix.Length..];
+            if (!InstrumentId.TryParse(key, out var id))
+            {
+                error = $"Unknown group '{text}': '{key}' is not a valid instrument symbol.";
+                return false;
+            }
+
+            group = ForInstrument(id);
+            return true;
+        }
+
+        error = $"Unknown group '{text}'; expected 'overview', 'strategy:{{id}}' or 'instrument:{{symbol}}'.";
+        return false;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Name ?? string.Empty;
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace TradingRobotPlug.Api.Realtime;
+
+/// <summary>
+/// The dashboard hub at <c>/hubs/dashboard</c>. Clients call <see cref="Join"/> and <see cref="Leave"/> with the groups
+/// <c>overview</c>, <c>strategy:{id}</c> and <c>instrument:{symbol}</c>; the server pushes the client events listed in
+/// <see cref="DashboardEvents"/> (see <c>docs/api.md</c>, section SignalR). Pushes come from
+/// <see cref="DashboardNotifier"/>; the hub only validates, records memberships and sends a joiner the current state.
+/// </summary>
+public sealed partial class DashboardHub(DashboardNotifier notifier, DashboardStateReader reader, ILogger<DashboardHub> logger) : Hub
+{
+    /// <summary>The hub's path.</summary>
+    public const string Path = "/hubs/dashboard";
+
+    /// <summary>
+    /// Joins a group and sends the caller the group's current state at once (before this call completes); later
+    /// changes arrive as coalesced pushes. Joining a group twice is harmless.
+    /// </summary>
+    /// <param name="group"><c>overview</c>, <c>strategy:{id}</c> or <c>instrument:{symbol}</c>.</param>
+    /// <exception cref="HubException">Bad syntax, an unknown strategy id, or an instrument never seen.</exception>
+    public async Task Join(string group)
+    {
+        var parsed = Parse(group);
+        if (await reader.CheckExistsAsync(parsed) is { } error)
+        {
+            LogDebugRefused(logger, Context.ConnectionId, group, error);
+            throw new HubException(error);
+        }
+
+        if (parsed.Kind == DashboardGroupKind.Instrument)
+        {
+            await notifier.EnsureBarsAsync(parsed.Instrument);
+        }
+
+        // Membership first, then the state read: a change is then either in the state or in a later push (or both,
+        // so clients merge trades by instrument and entry time), never in neither.
+        notifier.AddMember(Context.ConnectionId, parsed);
+        try
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, parsed.Name, Context.ConnectionAborted);
+            foreach (var message in await reader.ReadAsync(parsed))
+            {
+                await Clients.Caller.SendAsync(message.Event, message.Payload, Context.ConnectionAborted);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogWarningJoinFailed(logger, Context.ConnectionId, parsed.Name, ex);
+            notifier.RemoveMember(Context.ConnectionId, parsed);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, parsed.Name, CancellationToken.None);
+            throw;
+        }
+
+        LogDebugJoined(logger, Context.ConnectionId, parsed.Name);
+    }
+
+    /// <summary>Leaves a group: no pushes for it arrive after this call completes, except from a flush already
+    /// sending when it was called. Leaving a group not joined is harmless.</summary>
+    /// <param name="group">A group name as for <see cref="Join"/>.</param>
+    /// <exception cref="HubException">The name is not a group name.</exception>
+    public async Task Leave(string group)
+    {
+        var parsed = Parse(group);
+        notifier.RemoveMember(Context.ConnectionId, parsed);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, parsed.Name, Context.ConnectionAborted);
+        LogDebugLeft(logger, Context.ConnectionId, parsed.Name);
+    }
+
+    /// <inheritdoc/>
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        notifier.RemoveConnection(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    private static DashboardGroup Parse(string group)
+        => DashboardGroup.TryParse(group, out var parsed, out var error) ? parsed : throw new HubException(error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {ConnectionId} joined {Group}")]
+    private static partial void LogDebugJoined(ILogger logger, string connectionId, string group);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {ConnectionId} left {Group}")]
+    private static partial void LogDebugLeft(ILogger logger, string connectionId, string group);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {ConnectionId} refused group {Group}: {Reason}")]
+    private static partial void LogDebugRefused(ILogger logger, string connectionId, string group, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connection {ConnectionId} could not join {Group}")]
+    private static partial void LogWarningJoinFailed(ILogger logger, string connectionId, string group, Exception exception);
+}

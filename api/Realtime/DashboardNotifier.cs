@@ -1,0 +1,744 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using TradingRobotPlug.Api.Hosting;
+using TradingRobotPlug.Api.Replay;
+using TradingRobotPlug.GrainInterfaces.Alerts;
+using TradingRobotPlug.GrainInterfaces.Grains;
+using TradingRobotPlug.GrainInterfaces.Market;
+using TradingRobotPlug.GrainInterfaces.Strategies;
+using TradingRobotPlug.GrainInterfaces.Trading;
+using TradingRobotPlug.Runtime;
+using TradingRobotPlug.Runtime.Streams;
+
+namespace TradingRobotPlug.Api.Realtime;
+
+/// <summary>
+/// Bridges grains to the dashboard hub without grains knowing about SignalR. It subscribes client-side to the strategy
+/// update stream, lazily to the bar streams of instruments that have a group, and to
+/// <see cref="MarketReplayService.StatusChanged"/>; the observers only fold each event into in-memory state under a
+/// lock (no awaits, no SignalR). A single flush loop (a <see cref="PeriodicTimer"/> with period
+/// 1 / <see cref="TradingApiOptions.PushesPerSecond"/>) sends what changed to each group that has members, so a group
+/// gets at most that many pushes per second whatever the event rate.
+/// </summary>
+/// <remarks>
+/// Coalescing per group and push: summaries, positions, the open trade and the replay status are latest-wins; equity
+/// points, closed trades, alerts and bars accumulate. Caps per push: <see cref="MaxTradesPerPush"/> trades and
+/// <see cref="MaxAlertsPerPush"/> alerts (the rest goes in the next push, nothing is lost),
+/// <see cref="MaxEquityPointsPerPush"/> equity points (thinned evenly, the latest kept) and
+/// <see cref="MaxBarsPerPush"/> bars (the latest kept). Nothing accumulates for a group without members: a client that
+/// joins reads the current state from the grains instead. A group's next push starts only after its previous one has
+/// been sent, so a slow client delays (and further coalesces) its own groups' pushes, not the other groups'.
+/// </remarks>
+public sealed partial class DashboardNotifier : IHostedService, IAsyncBatchObserver<StrategyUpdated>, IDisposable
+{
+    /// <summary>Most equity points in one <c>equity</c> push; more are thinned evenly (first and last kept).</summary>
+    public const int MaxEquityPointsPerPush = 1000;
+
+    /// <summary>Most closed trades in one <c>trade</c> push; the rest are sent with the next push.</summary>
+    public const int MaxTradesPerPush = 500;
+
+    /// <summary>Most alerts in one <c>alert</c> push; the rest are sent with the next push.</summary>
+    public const int MaxAlertsPerPush = 100;
+
+    /// <summary>Most bars in one <c>bar</c> push; older ones are dropped (a chart re-reads history over REST).</summary>
+    public const int MaxBarsPerPush = 1000;
+
+    private static readonly TimeSpan PortfolioReadTimeout = TimeSpan.FromSeconds(1);
+    private readonly IClusterClient _client;
+    private readonly IHubContext<DashboardHub> _hub;
+    private readonly MarketReplayService _replay;
+    private readonly DashboardMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DashboardNotifier> _logger;
+    private readonly TimeSpan _period;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<StrategyId, StrategyFeed> _strategies = [];
+    private readonly Dictionary<InstrumentId, InstrumentFeed> _instruments = [];
+    private readonly Dictionary<string, int> _members = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _connections = new(StringComparer.Ordinal);
+    private readonly List<AlertRaised> _overviewAlerts = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private ReplayStatus? _pendingReplay;
+    private bool _portfolioDirty;
+    private DateTimeOffset? _lastPortfolioMark;
+    private int _portfolioFailures;
+    private StreamSubscriptionHandle<StrategyUpdated>? _updates;
+    private Task _loop = Task.CompletedTask;
+
+    // Pushes being sent, by group; only the flush loop touches it.
+    private readonly Dictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the notifier; it starts with the host.</summary>
+    public DashboardNotifier(
+        IClusterClient client,
+        IHubContext<DashboardHub> hub,
+        MarketReplayService replay,
+        IOptions<TradingApiOptions> options,
+        DashboardMetrics metrics,
+        TimeProvider time,
+        ILogger<DashboardNotifier> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _client = client;
+        _hub = hub;
+        _replay = replay;
+        _metrics = metrics;
+        _time = time;
+        _logger = logger;
+        _period = TimeSpan.FromSeconds(1.0 / options.Value.PushesPerSecond);
+    }
+
+    /// <summary>Time between two flushes: 1 / <see cref="TradingApiOptions.PushesPerSecond"/>.</summary>
+    public TimeSpan FlushPeriod => _period;
+
+    /// <inheritdoc/>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _replay.StatusChanged += OnReplayStatus;
+        _updates = await _client.GetStreamProvider(StreamNamespaces.Provider)
+            .GetStream<StrategyUpdated>(StreamId.Create(StreamNamespaces.StrategyUpdates, StreamNamespaces.AllStrategiesKey))
+            .SubscribeAsync(this);
+        _loop = Task.Run(() => FlushLoopAsync(_stopping.Token), CancellationToken.None);
+        LogInformationStarted(_logger, 1 / _period.TotalSeconds);
+    }
+
+    /// <inheritdoc/>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _replay.StatusChanged -= OnReplayStatus;
+        await _stopping.CancelAsync();
+        await _loop.WaitAsync(cancellationToken);
+        await Task.WhenAll(_inFlight.Values).WaitAsync(cancellationToken);
+        List<Task<StreamSubscriptionHandle<Bar>>> bars;
+        lock (_lock)
+        {
+            bars = [.. _instruments.Values.Select(f => f.Subscription).OfType<Task<StreamSubscriptionHandle<Bar>>>()];
+        }
+
+        if (_updates is { } updates)
+        {
+            await UnsubscribeAsync(updates.UnsubscribeAsync, updates.StreamId);
+        }
+
+        foreach (var task in bars.Where(t => t.IsCompletedSuccessfully))
+        {
+            await UnsubscribeAsync(task.Result.UnsubscribeAsync, task.Result.StreamId);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _stopping.Dispose();
+
+    /// <inheritdoc/>
+    public Task OnNextAsync(StrategyUpdated item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return OnNextBatchAsync([item]);
+    }
+
+    /// <inheritdoc/>
+    public Task OnNextBatchAsync(IReadOnlyList<StrategyUpdated> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        _metrics.Received(items.Count);
+        long coalesced = 0;
+        lock (_lock)
+        {
+            bool overview = HasMembers(DashboardGroup.OverviewName);
+            foreach (var update in items)
+            {
+                coalesced += Apply(update, overview);
+            }
+        }
+
+        if (coalesced > 0)
+        {
+            _metrics.Coalesced(coalesced);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Records that a connection joined a group: from now on the group's changes accumulate for pushes, and
+    /// its latest-wins values are pushed again at the next flush (so a push already in flight cannot leave the joiner
+    /// with older values than its join state).</summary>
+    internal void AddMember(string connectionId, DashboardGroup group)
+    {
+        var replay = group.Kind == DashboardGroupKind.Overview ? _replay.Status : null;
+        lock (_lock)
+        {
+            if (!_connections.TryGetValue(connectionId, out var groups))
+            {
+                _connections[connectionId] = groups = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            if (groups.Add(group.Name))
+            {
+                _members[group.Name] = _members.GetValueOrDefault(group.Name) + 1;
+            }
+
+            if (replay is not null)
+            {
+                _pendingReplay ??= replay;
+            }
+            else if (group.Kind == DashboardGroupKind.Strategy && _strategies.TryGetValue(group.Strategy, out var feed) && feed.Latest is not null)
+            {
+                feed.MetricsDirty = feed.PositionsDirty = true;
+            }
+        }
+    }
+
+    /// <summary>Records that a connection left a group; a group without members gets no pushes and accumulates nothing.</summary>
+    internal void RemoveMember(string connectionId, DashboardGroup group)
+    {
+        lock (_lock)
+        {
+            if (_connections.TryGetValue(connectionId, out var groups) && groups.Remove(group.Name))
+            {
+                Decrement(group.Name);
+                if (groups.Count == 0)
+                {
+                    _connections.Remove(connectionId);
+                }
+            }
+        }
+    }
+
+    /// <summary>Forgets a disconnected connection's memberships.</summary>
+    internal void RemoveConnection(string connectionId)
+    {
+        lock (_lock)
+        {
+            if (_connections.Remove(connectionId, out var groups))
+            {
+                foreach (var name in groups)
+                {
+                    Decrement(name);
+                }
+            }
+        }
+    }
+
+    /// <summary>Members of a group (for tests and diagnostics).</summary>
+    internal int MemberCount(string group)
+    {
+        lock (_lock)
+        {
+            return _members.GetValueOrDefault(group);
+        }
+    }
+
+    /// <summary>Subscribes (once) to the instrument's bar stream; completes when the subscription is in place.</summary>
+    internal async Task EnsureBarsAsync(InstrumentId instrument)
+    {
+        Task<StreamSubscriptionHandle<Bar>> task;
+        lock (_lock)
+        {
+            if (!_instruments.TryGetValue(instrument, out var feed))
+            {
+                _instruments[instrument] = feed = new InstrumentFeed(instrument);
+            }
+
+            task = feed.Subscription ??= _client.GetStreamProvider(StreamNamespaces.Provider)
+                .GetStream<Bar>(StreamId.Create(StreamNamespaces.Bars, instrument.Symbol))
+                .SubscribeAsync(new BarStreamObserver(this, feed));
+        }
+
+        try
+        {
+            await task;
+        }
+        catch (Exception ex)
+        {
+            LogErrorBarSubscriptionFailed(_logger, instrument.Symbol, ex);
+            lock (_lock)
+            {
+                if (_instruments.TryGetValue(instrument, out var feed) && feed.Subscription == task)
+                {
+                    feed.Subscription = null;
+                }
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Folds bars of one instrument (called on the bar stream's delivery loop).</summary>
+    internal void OnBars(InstrumentFeed feed, IReadOnlyList<Bar> bars)
+    {
+        _metrics.Received(bars.Count);
+        bool coalesced = false;
+        lock (_lock)
+        {
+            if (!HasMembers(feed.Group.Name))
+            {
+                return;
+            }
+
+            coalesced = feed.PendingBars.Count > 0;
+            feed.PendingBars.AddRange(bars);
+            if (feed.PendingBars.Count > 2 * MaxBarsPerPush)
+            {
+                feed.PendingBars.RemoveRange(0, feed.PendingBars.Count - MaxBarsPerPush);
+            }
+        }
+
+        if (coalesced)
+        {
+            _metrics.Coalesced(bars.Count);
+        }
+    }
+
+    /// <summary>
+    /// One flush-loop tick: collects every group's pending changes and starts one push per group. A group whose previous
+    /// push is still being sent (a slow client holding up its group) is skipped, so its changes keep coalescing and
+    /// pushes to one group never overlap or reorder; the tick waits at most one period for the sends it started, so a
+    /// slow group does not hold up the others.
+    /// </summary>
+    internal async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await ReadNewDefinitionsAsync();
+        HashSet<string>? busy = null;
+        foreach (var (name, task) in _inFlight.ToList())
+        {
+            if (task.IsCompleted)
+            {
+                _inFlight.Remove(name);
+            }
+            else
+            {
+                (busy ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+            }
+        }
+
+        var pushes = new List<(string Group, List<PendingMessage> Messages)>();
+        bool portfolio = false;
+        List<PendingMessage>? overview = null;
+        lock (_lock)
+        {
+            if (HasMembers(DashboardGroup.OverviewName) && busy?.Contains(DashboardGroup.OverviewName) != true)
+            {
+                portfolio = _portfolioDirty;
+                _portfolioDirty = false;
+                overview = CollectOverview();
+            }
+
+            foreach (var feed in _strategies.Values)
+            {
+                if (busy?.Contains(feed.Group.Name) != true && CollectStrategy(feed) is { Count: > 0 } messages)
+                {
+                    pushes.Add((feed.Group.Name, messages));
+                }
+            }
+
+            foreach (var feed in _instruments.Values)
+            {
+                if (feed.PendingBars.Count > 0 && HasMembers(feed.Group.Name) && busy?.Contains(feed.Group.Name) != true)
+                {
+                    var bars = feed.PendingBars;
+                    feed.PendingBars = [];
+                    IReadOnlyList<Bar> sent = bars.Count > MaxBarsPerPush ? bars[^MaxBarsPerPush..] : bars;
+                    pushes.Add((feed.Group.Name, [new PendingMessage(DashboardEvents.Bar, new BarUpdate(feed.Id.Symbol, sent))]));
+                }
+            }
+        }
+
+        if (overview is not null)
+        {
+            if (portfolio && await ReadPortfolioPointAsync() is { } point && point.Time != _lastPortfolioMark)
+            {
+                _lastPortfolioMark = point.Time;
+                overview.Insert(0, new PendingMessage(DashboardEvents.Equity, new EquityUpdate(EquityUpdate.Portfolio, [point])));
+            }
+
+            if (overview.Count > 0)
+            {
+                pushes.Add((DashboardGroup.OverviewName, overview));
+            }
+        }
+
+        if (pushes.Count == 0)
+        {
+            return;
+        }
+
+        var started = new Task[pushes.Count];
+        for (int i = 0; i < pushes.Count; i++)
+        {
+            started[i] = _inFlight[pushes[i].Group] = SendAsync(pushes[i].Group, pushes[i].Messages, cancellationToken);
+        }
+
+        try
+        {
+            await Task.WhenAll(started).WaitAsync(_period, _time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            LogDebugSlowPush(_logger, pushes.Count(p => !_inFlight[p.Group].IsCompleted), _period.TotalMilliseconds);
+        }
+    }
+
+    /// <summary>Reads the portfolio's latest equity mark; null when it has none or the portfolio grain does not answer
+    /// within <see cref="PortfolioReadTimeout"/> (logged: the first failure as a warning, later ones at debug level),
+    /// so a slow portfolio grain cannot hold up the pushes of other groups for long.</summary>
+    internal async Task<EquityCurvePoint?> ReadPortfolioPointAsync()
+    {
+        try
+        {
+            var snapshot = await _client.GetGrain<IPortfolioGrain>(IPortfolioGrain.Key).GetSnapshot().WaitAsync(PortfolioReadTimeout);
+            return EquityCurvePoint.LatestOf(snapshot);
+        }
+        catch (Exception ex)
+        {
+            if (Interlocked.Increment(ref _portfolioFailures) == 1)
+            {
+                LogWarningPortfolioUnavailable(_logger, ex);
+            }
+            else
+            {
+                LogDebugPortfolioUnavailable(_logger, ex.Message);
+            }
+
+            return null;
+        }
+    }
+
+    private async Task FlushLoopAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(_period, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                try
+                {
+                    await FlushAsync(cancellationToken);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    LogErrorFlushFailed(_logger, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            LogDebugFlushLoopStopped(_logger);
+        }
+    }
+
+    private int Apply(StrategyUpdated update, bool overview)
+    {
+        if (!_strategies.TryGetValue(update.Id, out var feed))
+        {
+            _strategies[update.Id] = feed = new StrategyFeed(update.Id);
+        }
+
+        if (update.Status == StrategyStatus.None)
+        {
+            // Deleted: a strategy created again under the same id may have another definition and capital.
+            feed.Settings = null;
+            feed.SettingsRead = false;
+            feed.Peak = 0;
+        }
+
+        bool group = HasMembers(feed.Group.Name);
+        int coalesced = (overview && feed.OverviewDirty ? 1 : 0) + (group && feed.MetricsDirty ? 1 : 0);
+        var previousOpen = feed.Latest?.OpenTrade;
+        bool seen = feed.Latest is not null;
+        feed.Latest = update;
+        if (!seen && update.Metrics is { Marks: var marks, PeakEquity: { } known } && marks > update.NewEquity.Length)
+        {
+            // Marks were made before this notifier started (durable state): start from the path's peak so far.
+            feed.Peak = known;
+        }
+
+        foreach (var point in update.NewEquity)
+        {
+            feed.Peak = Math.Max(feed.Peak, point.Equity);
+            if (group)
+            {
+                feed.PendingEquity.Add(EquityCurvePoint.Create(point.Time, point.Equity, feed.Peak));
+            }
+        }
+
+        if (overview)
+        {
+            feed.OverviewDirty = true;
+            _portfolioDirty = true;
+            _overviewAlerts.AddRange(update.NewAlerts);
+        }
+
+        if (group)
+        {
+            feed.MetricsDirty = true;
+            feed.PositionsDirty = true;
+            feed.PendingTrades.AddRange(update.NewTrades);
+            feed.PendingAlerts.AddRange(update.NewAlerts);
+            if (update.NewTrades.Length > 0 || update.OpenTrade != previousOpen)
+            {
+                feed.TradesDirty = true;
+            }
+        }
+
+        return coalesced;
+    }
+
+    private List<PendingMessage> CollectOverview()
+    {
+        var messages = new List<PendingMessage>(4);
+        if (_pendingReplay is { } replay)
+        {
+            messages.Add(new PendingMessage(DashboardEvents.Replay, replay));
+            _pendingReplay = null;
+        }
+
+        if (_overviewAlerts.Count > 0)
+        {
+            messages.Add(new PendingMessage(DashboardEvents.Alert, Take(_overviewAlerts, MaxAlertsPerPush)));
+        }
+
+        List<StrategySummary>? summaries = null;
+        foreach (var feed in _strategies.Values)
+        {
+            if (feed.OverviewDirty && feed.Latest is { } latest)
+            {
+                (summaries ??= []).Add(StrategySummary.From(latest, feed.Settings));
+                feed.OverviewDirty = false;
+            }
+        }
+
+        if (summaries is not null)
+        {
+            messages.Add(new PendingMessage(DashboardEvents.Metrics, summaries));
+        }
+
+        return messages;
+    }
+
+    private List<PendingMessage>? CollectStrategy(StrategyFeed feed)
+    {
+        if (feed.Latest is not { } latest || !(feed.MetricsDirty || feed.PositionsDirty || feed.TradesDirty || feed.PendingEquity.Count > 0 || feed.PendingAlerts.Count > 0))
+        {
+            return null;
+        }
+
+        if (!HasMembers(feed.Group.Name))
+        {
+            feed.ClearGroupPending();
+            return null;
+        }
+
+        // The summary goes last, so a client that sees a summary has already seen the trades and points behind it.
+        var messages = new List<PendingMessage>(5);
+        if (feed.PendingEquity.Count > 0)
+        {
+            var points = feed.PendingEquity;
+            feed.PendingEquity = [];
+            messages.Add(new PendingMessage(DashboardEvents.Equity, new EquityUpdate(feed.Id.Value, Downsample.Evenly(points, MaxEquityPointsPerPush))));
+        }
+
+        if (feed.TradesDirty || feed.PendingTrades.Count > 0)
+        {
+            var trades = Take(feed.PendingTrades, MaxTradesPerPush);
+            feed.TradesDirty = feed.PendingTrades.Count > 0;
+            messages.Add(new PendingMessage(DashboardEvents.Trade, new TradeUpdate(feed.Id, trades, latest.OpenTrade)));
+        }
+
+        if (feed.PositionsDirty)
+        {
+            feed.PositionsDirty = false;
+            messages.Add(new PendingMessage(DashboardEvents.Position, new PositionUpdate(feed.Id, latest.Positions)));
+        }
+
+        if (feed.PendingAlerts.Count > 0)
+        {
+            messages.Add(new PendingMessage(DashboardEvents.Alert, Take(feed.PendingAlerts, MaxAlertsPerPush)));
+        }
+
+        if (feed.MetricsDirty)
+        {
+            feed.MetricsDirty = false;
+            messages.Add(new PendingMessage(DashboardEvents.Metrics, new[] { StrategySummary.From(latest, feed.Settings) }));
+        }
+
+        return messages;
+    }
+
+    private async Task ReadNewDefinitionsAsync()
+    {
+        List<StrategyFeed>? unread = null;
+        lock (_lock)
+        {
+            foreach (var feed in _strategies.Values)
+            {
+                if (feed.Latest is { Status: not StrategyStatus.None } && !feed.SettingsRead)
+                {
+                    feed.SettingsRead = true;
+                    (unread ??= []).Add(feed);
+                }
+            }
+        }
+
+        if (unread is not null)
+        {
+            await Task.WhenAll(unread.Select(ReadDefinitionAsync));
+        }
+    }
+
+    private async Task ReadDefinitionAsync(StrategyFeed feed)
+    {
+        try
+        {
+            var snapshot = await _client.GetGrain<IStrategyGrain>(feed.Id.Value).GetSnapshot();
+            lock (_lock)
+            {
+                feed.Settings = snapshot.Settings;
+            }
+        }
+        catch (Exception ex)
+        {
+            LogWarningDefinitionUnreadable(_logger, feed.Id.Value, ex);
+        }
+    }
+
+    private async Task SendAsync(string group, List<PendingMessage> messages, CancellationToken cancellationToken)
+    {
+        var clients = _hub.Clients.Group(group);
+        foreach (var message in messages)
+        {
+            try
+            {
+                await clients.SendAsync(message.Event, message.Payload, cancellationToken);
+                _metrics.Pushed(message.Event);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                LogDebugPushCancelled(_logger, message.Event, group);
+                return;
+            }
+            catch (Exception ex)
+            {
+                _metrics.PushFailed(message.Event);
+                LogErrorPushFailed(_logger, message.Event, group, ex);
+            }
+        }
+    }
+
+    private void OnReplayStatus(ReplayStatus status)
+    {
+        _metrics.Received(1);
+        bool coalesced;
+        lock (_lock)
+        {
+            if (!HasMembers(DashboardGroup.OverviewName))
+            {
+                return;
+            }
+
+            coalesced = _pendingReplay is not null;
+            _pendingReplay = status;
+        }
+
+        if (coalesced)
+        {
+            _metrics.Coalesced();
+        }
+    }
+
+    private async Task UnsubscribeAsync(Func<Task> unsubscribe, StreamId stream)
+    {
+        try
+        {
+            await unsubscribe();
+        }
+        catch (Exception ex)
+        {
+            LogWarningUnsubscribeFailed(_logger, stream.ToString(), ex);
+        }
+    }
+
+    private bool HasMembers(string group) => _members.GetValueOrDefault(group) > 0;
+
+    private void Decrement(string group)
+    {
+        int left = _members.GetValueOrDefault(group) - 1;
+        if (left > 0)
+        {
+            _members[group] = left;
+            return;
+        }
+
+        _members.Remove(group);
+        if (!DashboardGroup.TryParse(group, out var parsed, out _))
+        {
+            return;
+        }
+
+        switch (parsed.Kind)
+        {
+            case DashboardGroupKind.Overview:
+                _overviewAlerts.Clear();
+                _pendingReplay = null;
+                _portfolioDirty = false;
+                foreach (var feed in _strategies.Values)
+                {
+                    feed.OverviewDirty = false;
+                }
+
+                break;
+            case DashboardGroupKind.Strategy when _strategies.TryGetValue(parsed.Strategy, out var feed):
+                feed.ClearGroupPending();
+                break;
+            case DashboardGroupKind.Instrument when _instruments.TryGetValue(parsed.Instrument, out var feed):
+                feed.PendingBars.Clear();
+                break;
+        }
+    }
+
+    private static List<T> Take<T>(List<T> pending, int max)
+    {
+        if (pending.Count <= max)
+        {
+            var all = new List<T>(pending);
+            pending.Clear();
+            return all;
+        }
+
+        var head = pending.GetRange(0, max);
+        pending.RemoveRange(0, max);
+        return head;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard notifier started: at most {PushesPerSecond} pushes per second per group")]
+    private static partial void LogInformationStarted(ILogger logger, double pushesPerSecond);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pushing {Event} to group {Group} failed")]
+    private static partial void LogErrorPushFailed(ILogger logger, string @event, string group, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A dashboard flush failed")]
+    private static partial void LogErrorFlushFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Groups} group push(es) still sending after {PeriodMs} ms; those groups skip flushes until done")]
+    private static partial void LogDebugSlowPush(ILogger logger, int groups, double periodMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Push of {Event} to group {Group} cancelled: the host is stopping")]
+    private static partial void LogDebugPushCancelled(ILogger logger, string @event, string group);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Dashboard flush loop stopped")]
+    private static partial void LogDebugFlushLoopStopped(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Subscribing to the bars of {Symbol} failed")]
+    private static partial void LogErrorBarSubscriptionFailed(ILogger logger, string symbol, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The portfolio grain does not answer; the overview gets no portfolio equity until it does")]
+    private static partial void LogWarningPortfolioUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The portfolio grain still does not answer: {Reason}")]
+    private static partial void LogDebugPortfolioUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the definition of strategy {StrategyId} failed; its summaries go out without spec and instruments")]
+    private static partial void LogWarningDefinitionUnreadable(ILogger logger, string strategyId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unsubscribing from {Stream} failed")]
+    private static partial void LogWarningUnsubscribeFailed(ILogger logger, string stream, Exception exception);
+}

@@ -1,0 +1,24 @@
+using TradingRobotPlug.GrainInterfaces.Portfolio;
+
+namespace TradingRobotPlug.Api.Realtime;
+
+/// <summary>A point of an equity curve as the dashboard draws it.</summary>
+/// <param name="Time">Bar close time (UTC).</param>
+/// <param name="Equity">Equity, account currency.</param>
+/// <param name="Drawdown">1 − equity / running peak (the highest of this and every earlier point of the curve), a fraction ≥ 0
+/// (0 while the peak is not positive); the same definition as <c>GET /api/v1/strategies/{id}/equity</c>.</param>
+public sealed record EquityCurvePoint(DateTimeOffset Time, decimal Equity, double Drawdown)
+{
+    /// <summary>The point for <paramref name="equity"/> given the running <paramref name="peak"/> (already including it).</summary>
+    public static EquityCurvePoint Create(DateTimeOffset time, decimal equity, decimal peak)
+        => new(time, equity, peak > 0 && equity < peak ? (double)(1m - (equity / peak)) : 0d);
+
+    /// <summary>The portfolio's latest equity mark (time, equity, drawdown from its peak); null before the first mark.</summary>
+    public static EquityCurvePoint? LatestOf(PortfolioSnapshot portfolio)
+    {
+        ArgumentNullException.ThrowIfNull(portfolio);
+        return portfolio.Metrics is { LastMarkTime: { } time, EndEquity: { } equity } m
+            ? Create(time, equity, Math.Max(m.PeakEquity ?? equity, equity))
+            : null;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using TradingRobotPlug.GrainInterfaces.Market;
+using TradingRobotPlug.GrainInterfaces.Metrics;
+using TradingRobotPlug.GrainInterfaces.Strategies;
+using TradingRobotPlug.GrainInterfaces.Trading;
+
+namespace TradingRobotPlug.Api.Realtime;
+
+/// <summary>
+/// One line of the leaderboard (<c>docs/api.md</c>, <c>StrategySummary</c>). Money in account currency; statistics
+/// are the strategy's all-time metrics and null while undefined.
+/// </summary>
+/// <param name="Id">The strategy.</param>
+/// <param name="Spec">Its spec string (empty if the definition could not be read).</param>
+/// <param name="Status">Lifecycle status.</param>
+/// <param name="Instruments">Instruments traded.</param>
+/// <param name="Cash">Cash.</param>
+/// <param name="Equity">Cash plus positions marked to the last price.</param>
+/// <param name="NetPnl">Equity minus the starting capital (includes open positions).</param>
+/// <param name="TotalReturn">All-time total return (fraction); null before the first mark.</param>
+/// <param name="Sharpe">Annualised Sharpe ratio; null while undefined.</param>
+/// <param name="Sortino">Annualised Sortino ratio; null while undefined.</param>
+/// <param name="MaxDrawdown">Maximum drawdown (positive fraction); null before the first mark.</param>
+/// <param name="Trades">Closed round trips.</param>
+/// <param name="WinRate">Wins / trades; null without trades.</param>
+/// <param name="ProfitFactor">Gross profit / |gross loss|; null without losing trades.</param>
+/// <param name="BarsProcessed">Bars processed.</param>
+/// <param name="LastBarTime">Close time of the last bar processed (UTC).</param>
+public sealed record StrategySummary(
+    StrategyId Id,
+    string Spec,
+    StrategyStatus Status,
+    ImmutableArray<InstrumentId> Instruments,
+    decimal Cash,
+    decimal Equity,
+    decimal NetPnl,
+    double? TotalReturn,
+    double? Sharpe,
+    double? Sortino,
+    double? MaxDrawdown,
+    long Trades,
+    double? WinRate,
+    double? ProfitFactor,
+    long BarsProcessed,
+    DateTimeOffset? LastBarTime)
+{
+    /// <summary>The summary of a strategy's current state.</summary>
+    public static StrategySummary From(StrategySnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var initial = snapshot.Settings?.InitialCapital ?? snapshot.Equity;
+        return Create(snapshot.Id, snapshot.Settings, snapshot.Status, snapshot.Cash, snapshot.Equity, snapshot.Equity - initial,
+            snapshot.Metrics, snapshot.Trades, snapshot.BarsProcessed, snapshot.LastBarTime);
+    }
+
+    /// <summary>The summary after a strategy update, given the strategy's definition (null if unknown).</summary>
+    public static StrategySummary From(StrategyUpdated update, StrategySettings? settings)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        return Create(update.Id, settings, update.Status, update.Cash, update.Equity, update.Equity - update.InitialCapital,
+            update.Metrics, update.Metrics?.Trades ?? 0, update.BarsProcessed, update.LastBarTime);
+    }
+
+    private static StrategySummary Create(StrategyId id, StrategySettings? settings, StrategyStatus status, decimal cash, decimal equity,
+        decimal netPnl, MetricsSnapshot? m, long trades, long bars, DateTimeOffset? lastBarTime)
+        => new(id, settings?.Spec ?? string.Empty, status, settings?.Instruments ?? [], cash, equity, netPnl,
+            m?.TotalReturn, m?.Sharpe, m?.Sortino, m?.MaxDrawdown, trades, m?.WinRate, m?.ProfitFactor, bars, lastBarTime);
+}

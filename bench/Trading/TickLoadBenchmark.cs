@@ -1,0 +1,277 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using TradingRobotPlug.Benchmarks.Measurement;
+using TradingRobotPlug.GrainInterfaces.Grains;
+using TradingRobotPlug.GrainInterfaces.Market;
+using TradingRobotPlug.Grains.MarketData;
+using static TradingRobotPlug.Benchmarks.Trading.StrategyMix;
+
+namespace TradingRobotPlug.Benchmarks.Trading;
+
+/// <summary>
+/// Issue 3, live-style load: <see cref="TradingBenchmarkOptions.Symbols"/> synthetic symbols (seeded
+/// <see cref="GbmTickGenerator"/>, one tick per symbol every <see cref="TradingBenchmarkOptions.TickSeconds"/> seconds
+/// of a <see cref="TradingBenchmarkOptions.Hours"/>-hour session), each followed by
+/// <see cref="TradingBenchmarkOptions.PerSymbol"/> strategy grains. Ticks are generated before the timed window,
+/// then published through <c>IInstrumentGrain.PublishTicks</c> in rounds of <see cref="StepsPerRound"/> ticks per
+/// symbol (all symbols of a round at once, at most <see cref="MaxRoundsInFlight"/> rounds ahead of delivery); the instrument grains fold them into one-minute bars. Every strategy
+/// receives its symbol's ticks (marking its position, in batches per turn) and bars (trading). The window ends when
+/// the runtime has delivered every tick and bar to every subscriber.
+/// </summary>
+public static class TickLoadBenchmark
+{
+    /// <summary>Ticks per symbol in one <c>PublishTicks</c> call.</summary>
+    public const int StepsPerRound = 60;
+
+    /// <summary>Rounds published ahead of the ticks the strategies have received.</summary>
+    public const int MaxRoundsInFlight = 3;
+
+    private static readonly DateTimeOffset SessionOpen = new(2026, 11, 20, 14, 30, 0, TimeSpan.Zero);
+    private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>Runs the load benchmark and prints the results as markdown.</summary>
+    public static async Task<int> RunAsync(TradingBenchmarkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var started = DateTimeOffset.UtcNow;
+        var machine = MachineInfo.Describe();
+        var loadBefore = MachineInfo.LoadAverage();
+        Console.WriteLine($"Machine: {machine}");
+        Console.WriteLine($"Load average at start: {loadBefore}");
+        var symbols = Enumerable.Range(1, options.Symbols).Select(i => InstrumentId.Parse($"SYN{i:D4}")).ToArray();
+        int steps = (int)(options.Hours * 3600 / options.TickSeconds);
+        Console.WriteLine($"{symbols.Length} symbols × {options.PerSymbol} strategies = {symbols.Length * options.PerSymbol:N0} strategy grains; {steps:N0} ticks per symbol ({options.Hours} h at one tick per {options.TickSeconds} s)");
+        using var counters = new RuntimeCounters();
+        var runs = new List<LoadRun>();
+        bool allOk = true;
+        for (int r = 0; r < options.Repeat; r++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var run = await RunOnceAsync(options, symbols, steps, counters);
+            allOk &= run.Complete;
+            runs.Add(run);
+            Console.WriteLine($"  run {r + 1}: {N0(run.TickDeliveries / run.Seconds)} tick deliveries/s over {run.Seconds:F2} s (10–90 %: {N0(run.SustainedItemsPerSecond)} items/s); peak working set {Mib(run.PeakWorkingSet)} MiB; {N0(run.Messages / run.Seconds)} grain messages/s, {run.ItemsPerTurn:F0} items per delivery turn; CPU {run.CpuSeconds:F1} s; gen0/gen2 {run.Gen0}/{run.Gen2}; generation {run.GenerationSeconds:F1} s, setup {run.SetupSeconds:F1} s; {(run.Complete ? "complete" : "INCOMPLETE")}");
+        }
+
+        var loadAfter = MachineInfo.LoadAverage();
+        var med = runs.OrderBy(x => x.TickDeliveries / x.Seconds).ElementAt(runs.Count / 2);
+        double tickRate = med.TickDeliveries / med.Seconds;
+        long peak = runs.Max(x => x.PeakWorkingSet);
+        Console.WriteLine();
+        Console.WriteLine($"### Run: {started:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine();
+        Console.WriteLine($"- Command: `dotnet run -c Release --project bench -- {options.CommandLine}`");
+        Console.WriteLine($"- Machine: {machine}");
+        Console.WriteLine($"- Load average (1 / 5 / 15 min) at start: {loadBefore}; at end: {loadAfter}");
+        Console.WriteLine($"- {symbols.Length} symbols × {options.PerSymbol} = {symbols.Length * options.PerSymbol:N0} strategy grains; {med.Ticks:N0} ticks ({steps:N0} per symbol), {med.Bars:N0} one-minute bars; {med.TickDeliveries:N0} tick deliveries and {med.Bars * options.PerSymbol:N0} bar deliveries per run; {options.Repeat} runs, each on a fresh silo; median run by tick rate");
+        Console.WriteLine();
+        Console.WriteLine("| Measure | Median run | Runs | Target | Met |");
+        Console.WriteLine("|---|---:|---|---|---|");
+        Console.WriteLine($"| tick deliveries to strategies/s (first publish → last tick and bar delivered) | {N0(tickRate)} | {string.Join(" / ", runs.Select(x => N0(x.TickDeliveries / x.Seconds)))} | ≥ 1,000,000/s | {(tickRate >= 1_000_000 ? "yes" : "no")} |");
+        Console.WriteLine($"| window | {med.Seconds:F2} s | {string.Join(" / ", runs.Select(x => x.Seconds.ToString("F2", CultureInfo.InvariantCulture)))} | | |");
+        Console.WriteLine($"| all stream items (ticks + bars) delivered/s, 10 %–90 % of the window | {N0(med.SustainedItemsPerSecond)} | {string.Join(" / ", runs.Select(x => N0(x.SustainedItemsPerSecond)))} | | |");
+        Console.WriteLine($"| grain messages/s (delivery turns, calls) | {N0(med.Messages / med.Seconds)} | | | |");
+        Console.WriteLine($"| stream items per delivery turn (batching) | {med.ItemsPerTurn:F0} | | | |");
+        Console.WriteLine($"| peak working set (sampled every 50 ms, whole process incl. pre-generated ticks) | {Mib(peak)} MiB | {string.Join(" / ", runs.Select(x => Mib(x.PeakWorkingSet)))} | < 2,048 MiB | {(peak < 2048L * 1024 * 1024 ? "yes" : "no")} |");
+        Console.WriteLine($"| process peak resident set (VmHWM, since process start) | {Mib(runs[^1].ProcessPeakWorkingSet)} MiB | | | |");
+        Console.WriteLine($"| managed heap after the run (before silo stop) | {Mib(med.HeapAfter)} MiB | | | |");
+        Console.WriteLine($"| process CPU in the window | {med.CpuSeconds:F1} s ({med.CpuSeconds / med.Seconds:F2} cores) | | | |");
+        Console.WriteLine($"| process CPU per delivered item (tick or bar; all threads, incl. publisher) | {med.CpuSeconds * 1e9 / ((med.Ticks + med.Bars) * options.PerSymbol):N0} ns | {string.Join(" / ", runs.Select(x => (x.CpuSeconds * 1e9 / ((x.Ticks + x.Bars) * options.PerSymbol)).ToString("N0", CultureInfo.InvariantCulture)))} | | |");
+        Console.WriteLine($"| gen0 / gen2 collections in the window | {med.Gen0} / {med.Gen2} | | | |");
+        Console.WriteLine($"| tick generation (untimed); create + start of the strategies | {med.GenerationSeconds:F1} s; {med.SetupSeconds:F1} s | | | |");
+        Console.WriteLine($"| every strategy saw every completed bar of its symbol | {(allOk ? "yes, every run" : "NO")} | | | |");
+        return allOk ? 0 : 1;
+    }
+
+    private static async Task<LoadRun> RunOnceAsync(TradingBenchmarkOptions options, InstrumentId[] symbols, int steps, RuntimeCounters counters)
+    {
+        var generationWatch = Stopwatch.StartNew();
+        var rounds = Generate(options, symbols, steps);
+        double generationSeconds = generationWatch.Elapsed.TotalSeconds;
+
+        await using var silo = await TradingSilo.StartAsync();
+        var client = silo.Client;
+        int strategies = symbols.Length * options.PerSymbol;
+        var settings = Create(strategies, i => symbols[i % symbols.Length], Timeframe.OneMinute);
+        var setupWatch = Stopwatch.StartNew();
+        var grains = Enumerable.Range(1, strategies).Select(i => client.GetGrain<IStrategyGrain>($"t{i:D5}")).ToArray();
+        const int CreateConcurrency = 256;
+        for (int from = 0; from < strategies; from += CreateConcurrency)
+        {
+            await Task.WhenAll(Enumerable.Range(from, Math.Min(CreateConcurrency, strategies - from)).Select(async i =>
+            {
+                await grains[i].Create(settings[i]);
+                await grains[i].Start();
+            }));
+        }
+
+        double setupSeconds = setupWatch.Elapsed.TotalSeconds;
+        var instruments = symbols.Select(s => client.GetGrain<IInstrumentGrain>(s.Symbol)).ToArray();
+        long ticks = (long)steps * symbols.Length;
+
+        using var process = Process.GetCurrentProcess();
+        long deliveriesBefore = counters.Deliveries;
+        long messagesBefore = counters.Messages;
+        var samples = new List<(double Seconds, long Delivered)>();
+        long peakWorkingSet = 0;
+        using var stopSampling = new CancellationTokenSource();
+        var stopwatch = Stopwatch.StartNew();
+        var cost = ProcessCost.Start();
+        var sampler = Task.Run(async () =>
+        {
+            while (!stopSampling.IsCancellationRequested)
+            {
+                process.Refresh();
+                peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
+                lock (samples)
+                {
+                    samples.Add((stopwatch.Elapsed.TotalSeconds, counters.Deliveries - deliveriesBefore));
+                }
+
+                try
+                {
+                    await Task.Delay(SampleInterval, stopSampling.Token);
+                }
+                catch (OperationCanceledException) when (stopSampling.IsCancellationRequested)
+                {
+                    break;
+                }
+            }
+        });
+
+        // Rounds go out in order (a non-reentrant instrument grain runs its calls in arrival order), all symbols of a
+        // round at once, and at most MaxRoundsInFlight rounds ahead of what the strategies have received: a live feed
+        // cannot run ahead of its consumers by minutes, and with 20 queues of 4,096 items per symbol the streams'
+        // own backpressure would let the publisher queue nearly the whole day (calls then wait behind millions of
+        // deliveries and time out).
+        var publishes = new List<Task>(rounds.Length * symbols.Length);
+        long ticksThrough = 0;
+        var ticksThroughRound = new long[rounds.Length];
+        for (int r = 0; r < rounds.Length; r++)
+        {
+            if (r >= MaxRoundsInFlight)
+            {
+                long needed = ticksThroughRound[r - MaxRoundsInFlight] * options.PerSymbol;
+                while (counters.Deliveries - deliveriesBefore < needed)
+                {
+                    await Task.Delay(1);
+                }
+            }
+
+            var round = rounds[r];
+            for (int s = 0; s < symbols.Length; s++)
+            {
+                publishes.Add(instruments[s].PublishTicks(round[s], Timeframe.OneMinute));
+                ticksThrough += round[s].Length;
+            }
+
+            ticksThroughRound[r] = ticksThrough;
+            rounds[r] = null!; // published: let the collector have it once delivered
+        }
+
+        await Task.WhenAll(publishes);
+
+        long bars = 0;
+        var barsBySymbol = new long[symbols.Length];
+        for (int s = 0; s < symbols.Length; s++)
+        {
+            barsBySymbol[s] = (await instruments[s].GetSnapshot()).Bars;
+            bars += barsBySymbol[s];
+        }
+
+        long expected = (ticks + bars) * options.PerSymbol;
+        var deadline = Stopwatch.GetTimestamp() + (long)(DrainTimeout.TotalSeconds * Stopwatch.Frequency);
+        while (counters.Deliveries - deliveriesBefore < expected && Stopwatch.GetTimestamp() < deadline)
+        {
+            await Task.Delay(1);
+        }
+
+        double seconds = stopwatch.Elapsed.TotalSeconds;
+        var used = cost.Stop();
+        long delivered = counters.Deliveries - deliveriesBefore;
+        long messages = counters.Messages - messagesBefore;
+        await stopSampling.CancelAsync();
+        await sampler;
+        process.Refresh();
+        peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
+        long heapAfter = GC.GetTotalMemory(false);
+
+        bool complete = delivered == expected;
+        if (!complete)
+        {
+            Console.Error.WriteLine($"delivered {delivered:N0} stream items, expected {expected:N0}");
+        }
+
+        var waits = await Task.WhenAll(grains.Select((g, i) => g.WaitForBars(barsBySymbol[i % symbols.Length]).WaitAsync(TimeSpan.FromSeconds(30))));
+        complete &= waits.Select((w, i) => w == barsBySymbol[i % symbols.Length]).All(x => x);
+        return new LoadRun(
+            ticks, bars, ticks * options.PerSymbol, seconds, Sustained(samples, expected), messages, messages == 0 ? 0 : (double)delivered / messages,
+            peakWorkingSet, process.PeakWorkingSet64, heapAfter, used.CpuTime.TotalSeconds, used.Gen0, used.Gen2, generationSeconds, setupSeconds, complete);
+    }
+
+    /// <summary>Ticks per round and symbol, from one seeded generator over every symbol.</summary>
+    private static ImmutableArray<Tick>[][] Generate(TradingBenchmarkOptions options, InstrumentId[] symbols, int steps)
+    {
+        var instruments = symbols.Select((s, i) => new GbmInstrument(s, 20m + (i * 37 % 480), 0.05, 0.2 + (i % 5 * 0.1)));
+        var generator = new GbmTickGenerator(instruments, SessionOpen, TimeSpan.FromSeconds(options.TickSeconds), options.Seed);
+        int roundCount = (steps + StepsPerRound - 1) / StepsPerRound;
+        var rounds = new ImmutableArray<Tick>[roundCount][];
+        for (int r = 0; r < roundCount; r++)
+        {
+            int inRound = Math.Min(StepsPerRound, steps - (r * StepsPerRound));
+            var buffers = new Tick[symbols.Length][];
+            for (int s = 0; s < symbols.Length; s++)
+            {
+                buffers[s] = new Tick[inRound];
+            }
+
+            for (int k = 0; k < inRound; k++)
+            {
+                var step = generator.NextStep();
+                for (int s = 0; s < symbols.Length; s++)
+                {
+                    buffers[s][k] = step[s];
+                }
+            }
+
+            rounds[r] = [.. buffers.Select(b => ImmutableCollectionsMarshal.AsImmutableArray(b))];
+        }
+
+        return rounds;
+    }
+
+    /// <summary>Delivery rate between the samples where 10 % and 90 % of the expected items had been delivered.</summary>
+    private static double Sustained(List<(double Seconds, long Delivered)> samples, long expected)
+    {
+        lock (samples)
+        {
+            var from = samples.FirstOrDefault(s => s.Delivered >= expected / 10);
+            var to = samples.FirstOrDefault(s => s.Delivered >= expected * 9 / 10);
+            return to.Seconds > from.Seconds ? (to.Delivered - from.Delivered) / (to.Seconds - from.Seconds) : double.NaN;
+        }
+    }
+
+    private static string Mib(long bytes) => N0(bytes / (1024.0 * 1024.0));
+
+    private sealed record LoadRun(
+        long Ticks,
+        long Bars,
+        long TickDeliveries,
+        double Seconds,
+        double SustainedItemsPerSecond,
+        long Messages,
+        double ItemsPerTurn,
+        long PeakWorkingSet,
+        long ProcessPeakWorkingSet,
+        long HeapAfter,
+        double CpuSeconds,
+        int Gen0,
+        int Gen2,
+        double GenerationSeconds,
+        double SetupSeconds,
+        bool Complete);
+}

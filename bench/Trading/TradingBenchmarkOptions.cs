@@ -1,0 +1,108 @@
+using System.Globalization;
+
+namespace TradingRobotPlug.Benchmarks.Trading;
+
+/// <summary>
+/// Command line of the trading benchmarks:
+/// <c>replay [--repeat N] [--strategies N] [--data PATH]</c> and
+/// <c>load [--repeat N] [--symbols N] [--per-symbol N] [--tick-seconds N] [--hours H] [--seed N]</c>.
+/// </summary>
+public sealed class TradingBenchmarkOptions
+{
+    internal const int DefaultReplayRepeat = 5;
+    internal const int DefaultLoadRepeat = 3;
+
+    /// <summary>"replay", "replay-profile" or "load".</summary>
+    public string Suite { get; private set; } = "replay";
+
+    /// <summary>Repetitions (replay: interleaved pairs of grain run and plain loop); medians are reported.</summary>
+    public int Repeat { get; private set; }
+
+    /// <summary>Replay: number of strategy grains.</summary>
+    public int Strategies { get; private set; } = 100;
+
+    /// <summary>Replay: the daily bars.</summary>
+    public string DataPath { get; private set; } = Path.Combine("data", "sp500-daily-2000-2020.csv");
+
+    /// <summary>Load: synthetic symbols.</summary>
+    public int Symbols { get; private set; } = 500;
+
+    /// <summary>Load: strategies following each symbol.</summary>
+    public int PerSymbol { get; private set; } = 20;
+
+    /// <summary>Load: seconds between ticks of a symbol.</summary>
+    public int TickSeconds { get; private set; } = 5;
+
+    /// <summary>Load: length of the simulated trading session in hours (6.5 = a US equity day).</summary>
+    public double Hours { get; private set; } = 6.5;
+
+    /// <summary>Load: seed of the tick generator.</summary>
+    public long Seed { get; private set; } = 20261121;
+
+    /// <summary>The arguments as given, for the report.</summary>
+    public string CommandLine { get; private set; } = string.Empty;
+
+    /// <summary>Parses the arguments of <c>replay</c> or <c>load</c>.</summary>
+    /// <exception cref="ArgumentException">An argument is unknown or malformed.</exception>
+    public static TradingBenchmarkOptions Parse(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0 || args[0] is not ("replay" or "replay-profile" or "load"))
+        {
+            throw new ArgumentException("The first argument must be the suite name: replay, replay-profile or load.");
+        }
+
+        var options = new TradingBenchmarkOptions
+        {
+            Suite = args[0],
+            Repeat = args[0] != "load" ? DefaultReplayRepeat : DefaultLoadRepeat,
+            CommandLine = string.Join(' ', args),
+        };
+        for (int i = 1; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--repeat":
+                    options.Repeat = PositiveInt(Next(), "--repeat");
+                    break;
+                case "--strategies":
+                    options.Strategies = PositiveInt(Next(), "--strategies");
+                    break;
+                case "--data":
+                    options.DataPath = Next();
+                    break;
+                case "--symbols":
+                    options.Symbols = PositiveInt(Next(), "--symbols");
+                    break;
+                case "--per-symbol":
+                    options.PerSymbol = PositiveInt(Next(), "--per-symbol");
+                    break;
+                case "--tick-seconds":
+                    options.TickSeconds = PositiveInt(Next(), "--tick-seconds");
+                    break;
+                case "--hours":
+                    var text = Next();
+                    options.Hours = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var hours) && hours > 0 && hours <= 24
+                        ? hours
+                        : throw new ArgumentException($"--hours must be a number in (0, 24] (was '{text}').");
+                    break;
+                case "--seed":
+                    var seedText = Next();
+                    options.Seed = long.TryParse(seedText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed)
+                        ? seed
+                        : throw new ArgumentException($"--seed must be an integer (was '{seedText}').");
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown argument '{args[i]}'.");
+            }
+        }
+
+        return options;
+    }
+
+    private static int PositiveInt(string text, string name)
+        => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"{name} must be a positive integer (was '{text}').");
+}
