@@ -19,6 +19,7 @@ app.UseStatusCodePages();
 app.MapHealthAndOpenApi();
 app.MapRestApi();
 app.MapDashboardHub();
+app.MapDashboard();
 app.Run();
 
 /// <summary>Entry point (public for WebApplicationFactory).</summary>

@@ -1,0 +1,252 @@
+// Overview: leaderboard, portfolio equity chart, alerts, replay control with progress.
+import { api } from '../api.js';
+import { makeChart, timeSeries } from '../charts.js';
+import { h, replace } from '../dom.js';
+import { reportError } from '../errors.js';
+import { enumText, fmtDuration, fmtMoney, fmtNumber, fmtPct, fmtRatio, fmtTime, signClass } from '../format.js';
+import { subscribe } from '../hub.js';
+import { link } from '../router.js';
+
+/** Leaderboard columns: key in StrategySummary, header, formatter, whether higher is better for the default sort. */
+export const COLUMNS = [
+  { key: 'equity', title: 'Equity', fmt: fmtMoney },
+  { key: 'netPnl', title: 'Net P&L', fmt: fmtMoney, signed: true },
+  { key: 'totalReturn', title: 'Return', fmt: fmtPct, signed: true },
+  { key: 'sharpe', title: 'Sharpe', fmt: fmtRatio },
+  { key: 'maxDrawdown', title: 'Max DD', fmt: fmtPct },
+  { key: 'trades', title: 'Trades', fmt: fmtNumber },
+  { key: 'winRate', title: 'Win rate', fmt: fmtPct },
+];
+
+const MAX_ALERTS = 50;
+
+/** Renders the overview into root; returns a dispose function. */
+export function overviewPage(root) {
+  const strategies = new Map();
+  let sortKey = 'equity';
+  let sortDesc = true;
+  let alerts = [];
+  let replayRunning = false;
+
+  const tbody = h('tbody', { testid: 'leaderboard-body' });
+  const thead = h('thead', {}, h('tr', {},
+    h('th', { 'data-sort': 'id' }, 'Strategy'),
+    h('th.hide-sm', {}, 'Status'),
+    COLUMNS.map((c) => h('th.num', { 'data-sort': c.key }, c.title))));
+  thead.addEventListener('click', (e) => {
+    const key = e.target.closest('th')?.dataset.sort;
+    if (!key) return;
+    sortDesc = key === sortKey ? !sortDesc : key !== 'id' && key !== 'maxDrawdown';
+    sortKey = key;
+    renderBoard();
+  });
+
+  const portfolioEl = h('div.chart', { testid: 'portfolio-equity-chart' });
+  const portfolioStats = h('div.stats', { testid: 'portfolio-stats' });
+  const alertsList = h('ul.alerts', { testid: 'alerts' });
+
+  const dataSet = h('select', { testid: 'replay-dataset', 'aria-label': 'data set' });
+  const symbol = h('input', { testid: 'replay-symbol', 'aria-label': 'symbol', value: 'SPX', size: 6 });
+  const speed = h('input', { testid: 'replay-speed', 'aria-label': 'speed (bars/s, 0 = as fast as possible)', type: 'number', min: 0, max: 100000, step: 1, value: 50 });
+  const startBtn = h('button', { testid: 'replay-start', type: 'button' }, 'Start');
+  const stopBtn = h('button.secondary', { testid: 'replay-stop', type: 'button' }, 'Stop');
+  const bar = h('div.progress-bar');
+  const progress = h('div.progress', { testid: 'replay-progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'data-percent': 0 }, bar);
+  const replayText = h('div.replay-text', { testid: 'replay-text' }, 'idle');
+
+  replace(root,
+    h('section.card.replay', { testid: 'replay-control' },
+      h('h2', {}, 'Replay'),
+      h('div.replay-form', {},
+        h('label', {}, 'Data set ', dataSet),
+        h('label', {}, 'Symbol ', symbol),
+        h('label', {}, 'Speed (bars/s) ', speed),
+        startBtn, stopBtn),
+      progress, replayText),
+    h('div.grid-2', {},
+      h('section.card', {}, h('h2', {}, 'Portfolio equity'), portfolioStats, portfolioEl),
+      h('section.card', {}, h('h2', {}, 'Alerts'), alertsList)),
+    h('section.card', {},
+      h('h2', {}, 'Leaderboard'),
+      h('div.table-wrap', {}, h('table.board', { testid: 'leaderboard' }, thead, tbody))));
+
+  const chart = makeChart(portfolioEl);
+  const equity = timeSeries(portfolioEl, chart, 'area', {
+    lineColor: '#58a6ff', topColor: 'rgba(88,166,255,0.35)', bottomColor: 'rgba(88,166,255,0.02)', lineWidth: 2,
+  });
+
+  function renderBoard() {
+    const rows = [...strategies.values()].sort((a, b) => {
+      const x = a[sortKey];
+      const y = b[sortKey];
+      if (x === y) return String(a.id).localeCompare(String(b.id));
+      if (x === null || x === undefined) return 1;
+      if (y === null || y === undefined) return -1;
+      const c = typeof x === 'string' ? x.localeCompare(y) : x - y;
+      return sortDesc ? -c : c;
+    });
+    for (const th of thead.querySelectorAll('th')) {
+      th.classList.toggle('sorted', th.dataset.sort === sortKey);
+      th.dataset.dir = th.dataset.sort === sortKey ? (sortDesc ? 'desc' : 'asc') : '';
+    }
+    if (!rows.length) {
+      replace(tbody, h('tr', {}, h('td.muted', { colspan: COLUMNS.length + 2 }, 'No strategies yet.')));
+      return;
+    }
+    replace(tbody, rows.map((s) => h('tr', { testid: 'leaderboard-row', 'data-strategy-id': s.id },
+      h('td', {}, link(`/strategies/${encodeURIComponent(s.id)}`, s.id, { testid: 'strategy-link', title: s.spec ?? s.id })),
+      h('td.hide-sm', {}, h('span.badge', { class: enumText(s.status) }, enumText(s.status) || '—')),
+      COLUMNS.map((c) => h('td.num', { testid: `cell-${c.key}`, class: c.signed ? signClass(s[c.key]) : '' }, c.fmt(s[c.key]))))));
+  }
+
+  function applySummaries(list) {
+    for (const s of list ?? []) {
+      // A deleted strategy is pushed once with status "None".
+      if (enumText(s.status) === 'none') strategies.delete(s.id);
+      else strategies.set(s.id, { ...strategies.get(s.id), ...s });
+    }
+    renderBoard();
+  }
+
+  let portfolio = null;
+  function renderPortfolio(p) {
+    if (!p) return;
+    portfolio = p;
+    replace(portfolioStats,
+      stat('Equity', fmtMoney(p.equity), 'portfolio-equity'),
+      stat('Net P&L', fmtMoney(p.netPnl), 'portfolio-netpnl', signClass(p.netPnl)),
+      stat('Return', fmtPct(p.metrics?.totalReturn), null, signClass(p.metrics?.totalReturn)),
+      stat('Max DD', fmtPct(p.metrics?.maxDrawdown)),
+      stat('Trades', fmtNumber(p.trades)));
+  }
+
+  function renderAlerts() {
+    if (!alerts.length) {
+      replace(alertsList, h('li.muted', {}, 'No alerts raised.'));
+      return;
+    }
+    replace(alertsList, alerts.map((a) => h('li', { testid: 'alert' },
+      h('span.alert-time', {}, fmtTime(a.time)), ' ',
+      link(`/strategies/${encodeURIComponent(a.strategy)}`, a.strategy), ' ',
+      h('span.badge.warn', {}, a.kind), ' ', a.message)));
+  }
+
+  function addAlerts(list) {
+    alerts = [...(list ?? []), ...alerts].sort((a, b) => Date.parse(b.time) - Date.parse(a.time)).slice(0, MAX_ALERTS);
+    renderAlerts();
+  }
+
+  function renderReplay(r) {
+    if (!r) return;
+    const state = enumText(r.state) || 'idle';
+    replayRunning = state === 'running';
+    const pct = Math.max(0, Math.min(100, Number(r.percent) || 0));
+    bar.style.width = `${pct}%`;
+    progress.dataset.percent = pct.toFixed(1);
+    progress.dataset.state = state;
+    progress.setAttribute('aria-valuenow', pct.toFixed(1));
+    const parts = [state];
+    if (r.dataSet) parts.push(`${r.dataSet} → ${r.symbol}`);
+    if (r.totalBars) parts.push(`${fmtNumber(r.publishedBars)} / ${fmtNumber(r.totalBars)} bars (${pct.toFixed(1)} %)`);
+    if (replayRunning || r.barsPerSecond) parts.push(`${fmtNumber(r.barsPerSecond)} bars/s`);
+    if (replayRunning) parts.push(`ETA ${fmtDuration(r.etaSeconds)}`);
+    if (r.error) parts.push(`error: ${r.error}`);
+    replayText.textContent = parts.join(' · ');
+    replayText.classList.toggle('neg', Boolean(r.error));
+    startBtn.disabled = replayRunning;
+    stopBtn.disabled = !replayRunning;
+    if (r.dataSet && !replayRunning && document.activeElement !== dataSet) dataSet.value = r.dataSet;
+  }
+
+  startBtn.addEventListener('click', async () => {
+    startBtn.disabled = true;
+    try {
+      renderReplay(await api.startReplay(dataSet.value, symbol.value.trim(), Number(speed.value)));
+    } catch (err) {
+      reportError('starting the replay', err);
+      startBtn.disabled = replayRunning;
+    }
+  });
+  stopBtn.addEventListener('click', async () => {
+    stopBtn.disabled = true;
+    try {
+      renderReplay(await api.stopReplay());
+    } catch (err) {
+      reportError('stopping the replay', err);
+      stopBtn.disabled = !replayRunning;
+    }
+  });
+
+  let disposed = false;
+  (async () => {
+    try {
+      const names = await api.datasets();
+      if (disposed) return;
+      replace(dataSet, (names ?? []).map((n) => h('option', { value: n }, n)));
+      if (!names?.length) replace(dataSet, h('option', { value: '' }, '(no data sets)'));
+    } catch (err) {
+      reportError('loading data sets', err);
+    }
+  })();
+  (async () => {
+    // History of the portfolio equity: the end equity of each daily bucket; live pushes then add the latest marks.
+    try {
+      const r = await api.portfolioMetrics('daily');
+      if (disposed) return;
+      const history = (r.periods ?? []).filter((m) => m.endEquity !== null && m.endEquity !== undefined)
+        .map((m) => ({ time: m.lastMarkTime ?? m.period?.start, value: m.endEquity }));
+      if (history.length) {
+        equity.merge(history);
+        chart.timeScale().fitContent();
+      }
+    } catch (err) {
+      reportError('loading the portfolio equity history', err);
+    }
+  })();
+  (async () => {
+    try {
+      const o = await api.overview();
+      if (disposed) return;
+      applySummaries(o.strategies);
+      renderPortfolio(o.portfolio);
+      addAlerts(o.alerts);
+      renderReplay(o.replay);
+    } catch (err) {
+      // Show the failure, then fill what the narrower endpoints can still give.
+      reportError('loading the overview', err);
+      await Promise.all([
+        api.strategies().then((r) => !disposed && applySummaries(r.items)).catch((e) => reportError('loading strategies', e)),
+        api.replay().then((r) => !disposed && renderReplay(r)).catch((e) => reportError('loading the replay status', e)),
+        api.alerts().then((r) => !disposed && addAlerts((r ?? []).slice(0, MAX_ALERTS))).catch((e) => reportError('loading alerts', e)),
+      ]);
+    }
+  })();
+  renderBoard();
+  renderAlerts();
+
+  const unsubscribe = subscribe(['overview'], {
+    metrics: applySummaries,
+    equity: (e) => {
+      if (e?.strategyId !== 'portfolio') return;
+      const points = e.points ?? [];
+      equity.merge(points.map((p) => ({ time: p.time, value: p.equity })));
+      if (portfolio && points.length) {
+        const lastEquity = points[points.length - 1].equity;
+        renderPortfolio({ ...portfolio, equity: lastEquity, netPnl: lastEquity - portfolio.initialCapital });
+      }
+      if (points.length) chart.timeScale().fitContent();
+    },
+    alert: addAlerts,
+    replay: renderReplay,
+  });
+
+  return () => {
+    disposed = true;
+    unsubscribe();
+    chart.remove();
+  };
+}
+
+function stat(label, value, testid, cls) {
+  return h('div.stat', {}, h('div.stat-label', {}, label), h('div.stat-value', { testid, class: cls }, value));
+}
