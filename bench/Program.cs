@@ -1,25 +1,33 @@
 using TradingRobotPlug.Benchmarks;
+using TradingRobotPlug.Benchmarks.Api;
 using TradingRobotPlug.Benchmarks.Scenarios;
 using TradingRobotPlug.Benchmarks.Trading;
 
 // dotnet run -c Release --project bench -- runtime [--seconds 5] [--warmup 2] [--repeat 3] [--only calls,g2g,streams,activations] [--no-write]
 // dotnet run -c Release --project bench -- replay [--repeat 5] [--strategies 100] [--data PATH]
 // dotnet run -c Release --project bench -- load [--repeat 3] [--symbols 500] [--per-symbol 20] [--tick-seconds 5] [--hours 6.5] [--seed N]
+// dotnet run -c Release --project bench -- api [--only snapshot,tick,clients] [--rate 2000] [--seconds 10] [--clients 1000] ...
 const string Usage = """
     Usage: dotnet run -c Release --project bench -- runtime [--seconds N] [--warmup N] [--repeat N] [--only calls-100,calls-64,calls-1,g2g,streams-100x1,streams-1x100,activations] [--no-write] [--results PATH]
            dotnet run -c Release --project bench -- replay [--repeat N] [--strategies N] [--data PATH]
            dotnet run -c Release --project bench -- replay-profile [--strategies N] [--data PATH]
            dotnet run -c Release --project bench -- load [--repeat N] [--symbols N] [--per-symbol N] [--tick-seconds N] [--hours H] [--seed N]
+           dotnet run -c Release --project bench -- api [--only snapshot,tick,clients] [--rate N] [--seconds N] [--warmup N] [--connections N] [--strategies N] [--rounds N] [--chunk N] [--paced-rate N] [--paced-seconds N] [--high-push-rate N] [--clients N] [--client-replay-speed N] [--data-dir PATH]
     """;
 
 string suite = args.Length > 0 ? args[0] : string.Empty;
 BenchmarkOptions? runtimeOptions = null;
 TradingBenchmarkOptions? tradingOptions = null;
+ApiBenchmarkOptions? apiOptions = null;
 try
 {
     if (suite == "runtime")
     {
         runtimeOptions = BenchmarkOptions.Parse(args);
+    }
+    else if (suite == "api")
+    {
+        apiOptions = ApiBenchmarkOptions.Parse(args);
     }
     else
     {
@@ -40,6 +48,11 @@ return 2;
 if (runtimeOptions is not null)
 {
     return await RuntimeBenchmarks.RunAsync(runtimeOptions);
+}
+
+if (apiOptions is not null)
+{
+    return await ApiBenchmark.RunAsync(apiOptions);
 }
 
 return tradingOptions!.Suite switch
