@@ -38,6 +38,8 @@ public sealed partial class StrategyGrain(
     private int _publishedTrades;
     private int _publishedRejections;
     private int _monitoredTrades;
+    private MetricsSnapshot? _allTime;
+    private long _allTimeAtBars = -1;
 
     private StrategyId Id => StrategyId.Parse(this.GetPrimaryKeyString());
 
@@ -103,6 +105,8 @@ public sealed partial class StrategyGrain(
     private void NewEngine(StrategySettings settings)
     {
         _engine = new StrategyEngine(Id, settings, registry);
+        _allTime = null;
+        _allTimeAtBars = -1;
         _monitor = new AlertMonitor(Id, settings.InitialCapital) { Thresholds = state.State.Alerts ?? AlertThresholds.None };
         _alerts.Clear();
         _publishedEquity = _publishedTrades = _publishedRejections = _monitoredTrades = 0;
@@ -263,6 +267,28 @@ public sealed partial class StrategyGrain(
         return _feedingHistory ? Task.CompletedTask : PublishUpdate();
     }
 
+    /// <summary>
+    /// The all-time metrics snapshot, built at most once per processed bar count: the all-time bucket changes only when
+    /// bars are processed, and building the snapshot (historical VaR/CVaR over every daily return) is O(days), so
+    /// snapshot reads between bars reuse it.
+    /// </summary>
+    private MetricsSnapshot? AllTimeSnapshot()
+    {
+        var e = _engine;
+        if (e is null)
+        {
+            return null;
+        }
+
+        if (_allTimeAtBars != e.BarsProcessed)
+        {
+            _allTime = e.Metrics.AllTime?.ToSnapshot();
+            _allTimeAtBars = e.BarsProcessed;
+        }
+
+        return _allTime;
+    }
+
     /// <summary>Publishes what changed since the last update on the strategy update stream.</summary>
     private Task PublishUpdate()
     {
@@ -277,7 +303,7 @@ public sealed partial class StrategyGrain(
             e?.Account.Equity ?? settings?.InitialCapital ?? 0m,
             e?.BarsProcessed ?? 0,
             e?.LastBarTime,
-            e?.Metrics.AllTime?.ToSnapshot(),
+            AllTimeSnapshot(),
             e is null ? [] : Slice(e.EquityCurve, ref _publishedEquity),
             e is null ? [] : Slice(e.ClosedTrades, ref _publishedTrades),
             e?.OpenTrade,
@@ -385,7 +411,7 @@ public sealed partial class StrategyGrain(
             e?.LastBarTime,
             e?.ClosedTrades.Count ?? 0,
             e?.Rejected.Count ?? 0,
-            e?.Metrics.AllTime?.ToSnapshot());
+            AllTimeSnapshot());
         return Task.FromResult(snapshot);
     }
 
