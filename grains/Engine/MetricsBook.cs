@@ -8,13 +8,18 @@ namespace TradingRobotPlug.Grains.Engine;
 /// <see cref="DrainClosed"/> for the bucket grains; the next bucket opens with the last equity as its opening equity.
 /// A trade-level bucket is created, filled and closed per round trip.
 /// </summary>
+/// <remarks>
+/// Closed buckets are queued as closed accumulators and turned into snapshots only when drained: a closed
+/// accumulator cannot change, so its snapshot is the same whenever it is taken, and with daily bars the hourly and
+/// daily buckets close on every bar.
+/// </remarks>
 public sealed class MetricsBook
 {
     private static readonly BucketLevel[] PeriodLevels =
         [BucketLevel.Hourly, BucketLevel.Daily, BucketLevel.Weekly, BucketLevel.Monthly, BucketLevel.Quarterly, BucketLevel.Yearly, BucketLevel.AllTime];
 
     private readonly MetricsAccumulator?[] _open = new MetricsAccumulator?[8];
-    private readonly List<MetricsSnapshot>[] _closed = [.. Enumerable.Range(0, 8).Select(_ => new List<MetricsSnapshot>())];
+    private readonly List<MetricsAccumulator>[] _closed = [[], [], [], [], [], [], [], []];
     private decimal _lastEquity;
 
     /// <summary>Creates a book for a scope starting with <paramref name="initialCapital"/> (positive).</summary>
@@ -33,19 +38,19 @@ public sealed class MetricsBook
         var tradeBucket = new MetricsAccumulator(BucketPeriod.For(BucketLevel.Trade, trade.ExitTime), null);
         tradeBucket.AddTrade(trade);
         tradeBucket.Close();
-        _closed[(int)BucketLevel.Trade].Add(tradeBucket.ToSnapshot());
-        foreach (var level in PeriodLevels)
+        _closed[(int)BucketLevel.Trade].Add(tradeBucket);
+        for (int i = 0; i < PeriodLevels.Length; i++)
         {
-            Open(level, trade.ExitTime).AddTrade(trade);
+            Open(PeriodLevels[i], trade.ExitTime).AddTrade(trade);
         }
     }
 
     /// <summary>Applies an equity mark (a bar close) to every level.</summary>
     public void AddMark(EquityMark mark)
     {
-        foreach (var level in PeriodLevels)
+        for (int i = 0; i < PeriodLevels.Length; i++)
         {
-            Open(level, mark.Time).AddMark(mark);
+            Open(PeriodLevels[i], mark.Time).AddMark(mark);
         }
 
         _lastEquity = mark.Equity;
@@ -54,7 +59,7 @@ public sealed class MetricsBook
     private MetricsAccumulator Open(BucketLevel level, DateTimeOffset time)
     {
         var current = _open[(int)level];
-        if (current is not null && current.Period.Contains(time))
+        if (current is not null && current.PeriodContains(time))
         {
             return current;
         }
@@ -62,7 +67,7 @@ public sealed class MetricsBook
         if (current is not null)
         {
             current.Close();
-            _closed[(int)level].Add(current.ToSnapshot());
+            _closed[(int)level].Add(current);
         }
 
         var next = new MetricsAccumulator(BucketPeriod.For(level, time), _lastEquity);
@@ -79,7 +84,12 @@ public sealed class MetricsBook
             return [];
         }
 
-        var result = list.ToArray();
+        var result = new MetricsSnapshot[list.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = list[i].ToSnapshot();
+        }
+
         list.Clear();
         return result;
     }
