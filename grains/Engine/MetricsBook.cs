@@ -9,9 +9,9 @@ namespace TradingRobotPlug.Grains.Engine;
 /// A trade-level bucket is created, filled and closed per round trip.
 /// </summary>
 /// <remarks>
-/// Closed buckets are queued as closed accumulators and turned into snapshots only when drained: a closed
-/// accumulator cannot change, so its snapshot is the same whenever it is taken, and with daily bars the hourly and
-/// daily buckets close on every bar.
+/// A closing bucket is snapshotted at once and its accumulator reopened in place for the next period (its state is
+/// reset, not reallocated): with daily bars the hourly and daily buckets close on every bar, and only the snapshot
+/// has to outlive the period.
 /// </remarks>
 public sealed class MetricsBook
 {
@@ -19,7 +19,7 @@ public sealed class MetricsBook
         [BucketLevel.Hourly, BucketLevel.Daily, BucketLevel.Weekly, BucketLevel.Monthly, BucketLevel.Quarterly, BucketLevel.Yearly, BucketLevel.AllTime];
 
     private readonly MetricsAccumulator?[] _open = new MetricsAccumulator?[8];
-    private readonly List<MetricsAccumulator>[] _closed = [[], [], [], [], [], [], [], []];
+    private readonly List<MetricsSnapshot>[] _closed = [[], [], [], [], [], [], [], []];
     private decimal _lastEquity;
 
     /// <summary>Creates a book for a scope starting with <paramref name="initialCapital"/> (positive).</summary>
@@ -38,7 +38,7 @@ public sealed class MetricsBook
         var tradeBucket = new MetricsAccumulator(BucketPeriod.For(BucketLevel.Trade, trade.ExitTime), null);
         tradeBucket.AddTrade(trade);
         tradeBucket.Close();
-        _closed[(int)BucketLevel.Trade].Add(tradeBucket);
+        _closed[(int)BucketLevel.Trade].Add(tradeBucket.ToSnapshot());
         for (int i = 0; i < PeriodLevels.Length; i++)
         {
             Open(PeriodLevels[i], trade.ExitTime).AddTrade(trade);
@@ -64,13 +64,16 @@ public sealed class MetricsBook
             return current;
         }
 
+        var period = BucketPeriod.For(level, time);
         if (current is not null)
         {
             current.Close();
-            _closed[(int)level].Add(current);
+            _closed[(int)level].Add(current.ToSnapshot());
+            current.Reopen(period, _lastEquity);
+            return current;
         }
 
-        var next = new MetricsAccumulator(BucketPeriod.For(level, time), _lastEquity);
+        var next = new MetricsAccumulator(period, _lastEquity);
         _open[(int)level] = next;
         return next;
     }
@@ -84,12 +87,7 @@ public sealed class MetricsBook
             return [];
         }
 
-        var result = new MetricsSnapshot[list.Count];
-        for (int i = 0; i < result.Length; i++)
-        {
-            result[i] = list[i].ToSnapshot();
-        }
-
+        var result = list.ToArray();
         list.Clear();
         return result;
     }

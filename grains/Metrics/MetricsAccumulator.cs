@@ -312,6 +312,24 @@ public sealed class MetricsAccumulator
         s.InMarketMarkCount += c.InMarketMarkCount;
     }
 
+    /// <summary>
+    /// Turns this accumulator into an empty, open bucket for <paramref name="period"/>, exactly as
+    /// <c>new MetricsAccumulator(period, openingEquity)</c> would be, reusing its state instance. Only for an owner
+    /// that holds the sole reference to the state (e.g. <see cref="Engine.MetricsBook"/> after snapshotting a closed bucket).
+    /// </summary>
+    /// <param name="period">The new bucket's period.</param>
+    /// <param name="openingEquity">As for the constructor.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="openingEquity"/> is not positive.</exception>
+    internal void Reopen(BucketPeriod period, decimal? openingEquity)
+    {
+        if (openingEquity is <= 0m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(openingEquity), openingEquity, "Opening equity must be positive.");
+        }
+
+        _state.Reset(period, openingEquity);
+    }
+
     /// <summary>Closes the bucket: its figures become final and every later <see cref="AddTrade"/>, <see cref="AddMark"/> or <see cref="Merge"/> throws. Idempotent.</summary>
     public void Close() => _state.IsClosed = true;
 
