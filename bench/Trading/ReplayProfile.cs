@@ -14,7 +14,8 @@ namespace TradingRobotPlug.Benchmarks.Trading;
 /// <summary>
 /// Where the plain loop of the replay spends its time (<c>replay-profile</c>): the same bars and strategies, split
 /// into the parts of <see cref="StrategyEngine.OnBar"/> that can run on their own — the strategy's decision
-/// (indicators), the metrics book's equity marks (every bucket level), and the whole engine — with wall time and
+/// (indicators), the metrics book's equity marks (every bucket level), the same with the closed and open buckets
+/// drained into snapshots every 512 bars (as the strategy grain does per batch), and the whole engine — with wall time and
 /// bytes allocated on the (single) measuring thread per strategy-bar. Three passes; the last is reported.
 /// </summary>
 public static class ReplayProfile
@@ -50,6 +51,26 @@ public static class ReplayProfile
                     for (int b = 0; b < bars.Count; b++)
                     {
                         book.AddMark(new EquityMark(bars[b].CloseTime, bars[b].Close * 10m, false));
+                    }
+                }
+            });
+            Measure("metrics book marks + drain per 512 bars", strategyBars, () =>
+            {
+                // As the strategy grain does once per batch: every closed bucket becomes a snapshot, plus the open ones.
+                foreach (var s in settings)
+                {
+                    var book = new MetricsBook(s.InitialCapital);
+                    for (int b = 0; b < bars.Count; b++)
+                    {
+                        book.AddMark(new EquityMark(bars[b].CloseTime, bars[b].Close * 10m, false));
+                        if ((b + 1) % 512 == 0 || b == bars.Count - 1)
+                        {
+                            foreach (var level in MetricsBook.Levels)
+                            {
+                                _ = book.DrainClosed(level);
+                                _ = book.OpenSnapshot(level);
+                            }
+                        }
                     }
                 }
             });

@@ -8,13 +8,18 @@ namespace TradingRobotPlug.Grains.Engine;
 /// <see cref="DrainClosed"/> for the bucket grains; the next bucket opens with the last equity as its opening equity.
 /// A trade-level bucket is created, filled and closed per round trip.
 /// </summary>
+/// <remarks>
+/// A closing bucket is snapshotted at once and its accumulator reopened in place for the next period (its state is
+/// reset, not reallocated): with daily bars the hourly and daily buckets close on every bar, and only the snapshot
+/// has to outlive the period.
+/// </remarks>
 public sealed class MetricsBook
 {
     private static readonly BucketLevel[] PeriodLevels =
         [BucketLevel.Hourly, BucketLevel.Daily, BucketLevel.Weekly, BucketLevel.Monthly, BucketLevel.Quarterly, BucketLevel.Yearly, BucketLevel.AllTime];
 
     private readonly MetricsAccumulator?[] _open = new MetricsAccumulator?[8];
-    private readonly List<MetricsSnapshot>[] _closed = [.. Enumerable.Range(0, 8).Select(_ => new List<MetricsSnapshot>())];
+    private readonly List<MetricsSnapshot>[] _closed = [[], [], [], [], [], [], [], []];
     private decimal _lastEquity;
 
     /// <summary>Creates a book for a scope starting with <paramref name="initialCapital"/> (positive).</summary>
@@ -34,18 +39,18 @@ public sealed class MetricsBook
         tradeBucket.AddTrade(trade);
         tradeBucket.Close();
         _closed[(int)BucketLevel.Trade].Add(tradeBucket.ToSnapshot());
-        foreach (var level in PeriodLevels)
+        for (int i = 0; i < PeriodLevels.Length; i++)
         {
-            Open(level, trade.ExitTime).AddTrade(trade);
+            Open(PeriodLevels[i], trade.ExitTime).AddTrade(trade);
         }
     }
 
     /// <summary>Applies an equity mark (a bar close) to every level.</summary>
     public void AddMark(EquityMark mark)
     {
-        foreach (var level in PeriodLevels)
+        for (int i = 0; i < PeriodLevels.Length; i++)
         {
-            Open(level, mark.Time).AddMark(mark);
+            Open(PeriodLevels[i], mark.Time).AddMark(mark);
         }
 
         _lastEquity = mark.Equity;
@@ -54,18 +59,21 @@ public sealed class MetricsBook
     private MetricsAccumulator Open(BucketLevel level, DateTimeOffset time)
     {
         var current = _open[(int)level];
-        if (current is not null && current.Period.Contains(time))
+        if (current is not null && current.PeriodContains(time))
         {
             return current;
         }
 
+        var period = BucketPeriod.For(level, time);
         if (current is not null)
         {
             current.Close();
             _closed[(int)level].Add(current.ToSnapshot());
+            current.Reopen(period, _lastEquity);
+            return current;
         }
 
-        var next = new MetricsAccumulator(BucketPeriod.For(level, time), _lastEquity);
+        var next = new MetricsAccumulator(period, _lastEquity);
         _open[(int)level] = next;
         return next;
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TradingRobotPlug.Grains.Metrics;
 
 /// <summary>
@@ -27,7 +29,25 @@ public sealed class MetricsAccumulator
 {
     private static readonly double SqrtTradingDays = Math.Sqrt(MetricsConventions.TradingDaysPerYear);
 
+    /// <summary>Snapshots of buckets with at most this many daily returns select VaR over a stack buffer.</summary>
+    private const int StackReturns = 64;
+
+    /// <summary>
+    /// Relative margin under which a drawdown fraction estimated in <see cref="double"/> is certainly below the
+    /// recorded maximum, so the exact <see cref="decimal"/> division can be skipped (see <see cref="ApplyDrawdown"/>).
+    /// </summary>
+    private const double DrawdownSkipMargin = 1e-12;
+
+    /// <summary>Absolute margin covering the decimal quotient's rounding (at most half a unit of scale 28).</summary>
+    private const double DrawdownSkipAbsoluteMargin = 1e-27;
+
     private readonly MetricsState _state;
+
+    // The period's bounds in UTC ticks, cached for the per-event containment check (BucketPeriod.End computes
+    // calendar arithmetic on every call). Recomputed when the state's period is replaced.
+    private BucketPeriod _boundsPeriod;
+    private long _startTicks;
+    private long _endTicks;
 
     /// <summary>Creates an empty, open accumulator for a new bucket.</summary>
     /// <param name="period">The bucket's period.</param>
@@ -83,7 +103,7 @@ public sealed class MetricsAccumulator
     public void AddTrade(ClosedTrade trade)
     {
         ThrowIfClosed();
-        if (!_state.Period.Contains(trade.ExitTime))
+        if (!PeriodContains(trade.ExitTime))
         {
             throw new ArgumentOutOfRangeException(nameof(trade), trade.ExitTime, $"The trade's exit time is outside the bucket {_state.Period}.");
         }
@@ -135,7 +155,7 @@ public sealed class MetricsAccumulator
     public void AddMark(EquityMark mark)
     {
         ThrowIfClosed();
-        if (!_state.Period.Contains(mark.Time))
+        if (!PeriodContains(mark.Time))
         {
             throw new ArgumentOutOfRangeException(nameof(mark), mark.Time, $"The mark's time is outside the bucket {_state.Period}.");
         }
@@ -153,7 +173,7 @@ public sealed class MetricsAccumulator
                 throw new ArgumentException($"Marks must be in strictly increasing time order: {mark.Time:O} is not after {last:O}.", nameof(mark));
             }
 
-            if (UtcDay(mark.Time) != UtcDay(last))
+            if (UtcDayNumber(mark.Time) != UtcDayNumber(last))
             {
                 CloseDay(s.LastEquity!.Value);
             }
@@ -250,7 +270,7 @@ public sealed class MetricsAccumulator
         }
         else
         {
-            bool sameDay = UtcDay(c.FirstMarkTime!.Value) == UtcDay(s.LastMarkTime!.Value);
+            bool sameDay = UtcDayNumber(c.FirstMarkTime!.Value) == UtcDayNumber(s.LastMarkTime!.Value);
             if (!sameDay)
             {
                 // Our last day ends here; the child's first day is based on our last equity.
@@ -292,6 +312,24 @@ public sealed class MetricsAccumulator
         s.InMarketMarkCount += c.InMarketMarkCount;
     }
 
+    /// <summary>
+    /// Turns this accumulator into an empty, open bucket for <paramref name="period"/>, exactly as
+    /// <c>new MetricsAccumulator(period, openingEquity)</c> would be, reusing its state instance. Only for an owner
+    /// that holds the sole reference to the state (e.g. <see cref="Engine.MetricsBook"/> after snapshotting a closed bucket).
+    /// </summary>
+    /// <param name="period">The new bucket's period.</param>
+    /// <param name="openingEquity">As for the constructor.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="openingEquity"/> is not positive.</exception>
+    internal void Reopen(BucketPeriod period, decimal? openingEquity)
+    {
+        if (openingEquity is <= 0m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(openingEquity), openingEquity, "Opening equity must be positive.");
+        }
+
+        _state.Reset(period, openingEquity);
+    }
+
     /// <summary>Closes the bucket: its figures become final and every later <see cref="AddTrade"/>, <see cref="AddMark"/> or <see cref="Merge"/> throws. Idempotent.</summary>
     public void Close() => _state.IsClosed = true;
 
@@ -305,23 +343,35 @@ public sealed class MetricsAccumulator
     /// <returns>A new array; empty without marks.</returns>
     public double[] GetDailyReturns()
     {
-        var s = _state;
-        if (s.MarkCount == 0)
+        int count = DailyReturnCount;
+        if (count == 0)
         {
             return [];
         }
 
+        var returns = new double[count];
+        FillDailyReturns(returns);
+        return returns;
+    }
+
+    /// <summary>Number of daily returns <see cref="GetDailyReturns"/> gives: 0 without marks, else the stored days plus the first and the open last day.</summary>
+    private int DailyReturnCount =>
+        _state.MarkCount == 0 ? 0 : _state.FirstDayClose is null ? 1 : _state.CompletedDayReturns.Count + 2;
+
+    /// <summary>Writes the daily returns into <paramref name="returns"/>, whose length is <see cref="DailyReturnCount"/> (at least 1).</summary>
+    private void FillDailyReturns(Span<double> returns)
+    {
+        var s = _state;
         decimal firstBase = s.OpeningEquity ?? s.FirstEquity!.Value;
         if (s.FirstDayClose is not { } firstClose)
         {
-            return [SimpleReturn(s.LastEquity!.Value, firstBase)];
+            returns[0] = SimpleReturn(s.LastEquity!.Value, firstBase);
+            return;
         }
 
-        var returns = new double[s.CompletedDayReturns.Count + 2];
         returns[0] = SimpleReturn(firstClose, firstBase);
-        s.CompletedDayReturns.CopyTo(returns, 1);
+        s.CompletedDayReturns.CopyTo(returns[1..^1]);
         returns[^1] = SimpleReturn(s.LastEquity!.Value, s.PendingDayBase!.Value);
-        return returns;
     }
 
     /// <summary>
@@ -334,7 +384,17 @@ public sealed class MetricsAccumulator
         long trades = s.TradeCount;
         decimal net = s.GrossProfit + s.GrossLoss;
 
-        var dailyReturns = GetDailyReturns();
+        int dayCount = DailyReturnCount;
+        double[]? rented = null;
+        Span<double> dailyReturns = dayCount <= StackReturns
+            ? stackalloc double[StackReturns]
+            : (rented = System.Buffers.ArrayPool<double>.Shared.Rent(dayCount));
+        dailyReturns = dailyReturns[..dayCount];
+        if (dayCount > 0)
+        {
+            FillDailyReturns(dailyReturns);
+        }
+
         var moments = s.CompletedDayReturnMoments;
         if (dailyReturns.Length > 0)
         {
@@ -352,10 +412,14 @@ public sealed class MetricsAccumulator
         double? downsideRisk = moments.DownsideDeviation * SqrtTradingDays;
         decimal? start = s.OpeningEquity ?? s.FirstEquity;
         decimal? end = s.MarkCount > 0 ? s.LastEquity : null;
-        double? growth = end is { } e && start is { } st ? (double)(e / st) : null;
-        double? cagr = n > 0 && growth is { } g ? Math.Pow(g, (double)MetricsConventions.TradingDaysPerYear / n) - 1 : null;
+        double? growth = end is { } e && start is { } st ? (double)Divide(e, st) : null;
+        double? cagr = n > 0 && growth is { } g ? Power(g, (double)MetricsConventions.TradingDaysPerYear / n) - 1 : null;
         double? maxDrawdown = s.MarkCount > 0 ? s.MaxDrawdown : null;
         (double Var, double CVar)? risk = n > 0 ? HistoricalRisk.Compute(dailyReturns, MetricsConventions.ValueAtRiskTail) : null;
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<double>.Shared.Return(rented);
+        }
 
         return new MetricsSnapshot
         {
@@ -456,7 +520,17 @@ public sealed class MetricsAccumulator
             s.MaxDrawdownAmount = amount;
         }
 
-        double fraction = (double)(amount / peak);
+        // The exact fraction is (double)(amount / peak) with the division in decimal. When a double estimate is below
+        // the recorded maximum by far more than the estimate's rounding error (a few ulps, relative) and the decimal
+        // quotient's (at most 0.5e-28 absolute plus ~1e-28 relative) and its conversion to double (an ulp or so), the
+        // exact fraction is below the maximum too and cannot change it: skip the division.
+        double recorded = s.MaxDrawdown;
+        if (recorded > 0 && (double)amount / (double)peak < (recorded * (1 - DrawdownSkipMargin)) - DrawdownSkipAbsoluteMargin)
+        {
+            return;
+        }
+
+        double fraction = (double)Divide(amount, peak);
         if (fraction > s.MaxDrawdown)
         {
             s.MaxDrawdown = fraction;
@@ -471,7 +545,106 @@ public sealed class MetricsAccumulator
         }
     }
 
-    private static double SimpleReturn(decimal close, decimal previousClose) => (double)((close / previousClose) - 1m);
+    private static double SimpleReturn(decimal close, decimal previousClose) => (double)(Divide(close, previousClose) - 1m);
 
-    private static DateOnly UtcDay(DateTimeOffset time) => DateOnly.FromDateTime(time.UtcDateTime);
+    /// <summary>The UTC calendar day of <paramref name="time"/> as a day number (days since 0001-01-01).</summary>
+    private static long UtcDayNumber(DateTimeOffset time) => time.UtcTicks / TimeSpan.TicksPerDay;
+
+    /// <summary><c>dividend / divisor</c> in decimal, through <see cref="QuotientCache"/>.</summary>
+    private static decimal Divide(decimal dividend, decimal divisor) => (QuotientCache.Current ??= new QuotientCache()).Divide(dividend, divisor);
+
+    /// <summary><see cref="Math.Pow"/>, remembering the last call on this thread (sibling buckets closing together ask for the same power).</summary>
+    private static double Power(double x, double y) => (QuotientCache.Current ??= new QuotientCache()).Power(x, y);
+
+    /// <summary>Whether <paramref name="time"/> lies in the period (<see cref="BucketPeriod.Contains(DateTimeOffset)"/>), by ticks against cached bounds.</summary>
+    /// <param name="time">The instant.</param>
+    /// <returns>True when the instant is inside the period.</returns>
+    internal bool PeriodContains(DateTimeOffset time)
+    {
+        var period = _state.Period;
+        if (period.Level == BucketLevel.AllTime)
+        {
+            return true;
+        }
+
+        if (period != _boundsPeriod || _endTicks == 0)
+        {
+            _startTicks = period.Start.UtcTicks;
+            _endTicks = period.End.UtcTicks;
+            _boundsPeriod = period;
+        }
+
+        long ticks = time.UtcTicks;
+        return ticks >= _startTicks && ticks < _endTicks;
+    }
+
+    /// <summary>
+    /// A per-thread memo of the last few decimal quotients, keyed by the operands' exact representation (mantissa,
+    /// scale and sign, not just value), so a hit returns exactly what the division would. On a mark the same division
+    /// recurs across levels: a day change computes the same return for every level whose last day had the same base,
+    /// and the hourly and daily buckets closing on the same bar compute the same return, growth and drawdown.
+    /// </summary>
+    private sealed class QuotientCache
+    {
+        private const int Size = 4;
+
+        [ThreadStatic]
+        internal static QuotientCache? Current;
+
+        private readonly decimal[] _dividends = new decimal[Size];
+        private readonly decimal[] _divisors = new decimal[Size];
+        private readonly decimal[] _quotients = new decimal[Size];
+        private int _used;
+        private int _next;
+        private bool _hasPower;
+        private double _powX;
+        private double _powY;
+        private double _powResult;
+
+        public decimal Divide(decimal dividend, decimal divisor)
+        {
+            for (int i = 0; i < _used; i++)
+            {
+                if (SameBits(_dividends[i], dividend) && SameBits(_divisors[i], divisor))
+                {
+                    return _quotients[i];
+                }
+            }
+
+            decimal quotient = dividend / divisor;
+            _dividends[_next] = dividend;
+            _divisors[_next] = divisor;
+            _quotients[_next] = quotient;
+            _next = (_next + 1) % Size;
+            if (_used < Size)
+            {
+                _used++;
+            }
+
+            return quotient;
+        }
+
+        public double Power(double x, double y)
+        {
+            // Bitwise equality, so -0 and +0 stay apart.
+            if (!_hasPower
+                || BitConverter.DoubleToInt64Bits(x) != BitConverter.DoubleToInt64Bits(_powX)
+                || BitConverter.DoubleToInt64Bits(y) != BitConverter.DoubleToInt64Bits(_powY))
+            {
+                _powResult = Math.Pow(x, y);
+                _powX = x;
+                _powY = y;
+                _hasPower = true;
+            }
+
+            return _powResult;
+        }
+
+        private static bool SameBits(decimal a, decimal b)
+        {
+            ref ulong x = ref Unsafe.As<decimal, ulong>(ref a);
+            ref ulong y = ref Unsafe.As<decimal, ulong>(ref b);
+            return x == y && Unsafe.Add(ref x, 1) == Unsafe.Add(ref y, 1);
+        }
+    }
 }

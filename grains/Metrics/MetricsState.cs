@@ -113,6 +113,44 @@ public sealed class MetricsState
     /// <summary>Moments of <see cref="CompletedDayReturns"/>.</summary>
     public ReturnMoments CompletedDayReturnMoments { get; set; }
 
+    /// <summary>
+    /// Resets every field to a new, open bucket's values (as the <see cref="MetricsAccumulator"/> constructor sets
+    /// them), keeping the allocated return list. Used to reuse a closed bucket's state once it has been snapshotted.
+    /// </summary>
+    /// <param name="period">The new bucket's period.</param>
+    /// <param name="openingEquity">The new bucket's opening equity (also its initial running peak).</param>
+    internal void Reset(BucketPeriod period, decimal? openingEquity)
+    {
+        Period = period;
+        IsClosed = false;
+        OpeningEquity = openingEquity;
+        TradeCount = 0;
+        WinCount = 0;
+        LossCount = 0;
+        BreakevenCount = 0;
+        GrossProfit = 0m;
+        GrossLoss = 0m;
+        Fees = 0m;
+        LargestWin = null;
+        LargestLoss = null;
+        TradeReturnSum = 0;
+        HoldingTimeTicksSum = 0;
+        MarkCount = 0;
+        InMarketMarkCount = 0;
+        FirstMarkTime = null;
+        LastMarkTime = null;
+        FirstEquity = null;
+        LastEquity = null;
+        PeakEquity = openingEquity;
+        MinEquity = null;
+        MaxDrawdownAmount = 0m;
+        MaxDrawdown = 0;
+        FirstDayClose = null;
+        PendingDayBase = null;
+        _completedDayReturns.Clear();
+        CompletedDayReturnMoments = default;
+    }
+
     /// <summary>A deep copy.</summary>
     /// <returns>A state equal to this one that shares no mutable data with it.</returns>
     public MetricsState Clone()

@@ -112,6 +112,35 @@ public sealed class MetricsAccumulatorValidationTests
     }
 
     [Fact]
+    public void Reopen_gives_the_state_of_a_new_accumulator()
+    {
+        var acc = new MetricsAccumulator(BucketPeriod.For(BucketLevel.Monthly, Monday), 1_000m);
+        decimal equity = 1_000m;
+        for (int i = 0; i < 40; i++)
+        {
+            var t = Monday.AddHours(7 * i);
+            equity += i % 3 == 0 ? -7.25m : 5.5m;
+            acc.AddMark(new EquityMark(t, equity, i % 2 == 0));
+            if (i % 4 == 0)
+            {
+                acc.AddTrade(new ClosedTrade(t.AddHours(-3), t, i % 8 == 0 ? -12m : 20m, 0.5m, 0.001 * i));
+            }
+        }
+
+        acc.Close();
+        var nextMonth = BucketPeriod.For(BucketLevel.Monthly, Monday.AddMonths(1));
+        acc.Reopen(nextMonth, equity);
+        var fresh = new MetricsAccumulator(nextMonth, equity);
+        Assert.Equal(JsonSerializer.Serialize(fresh.State), JsonSerializer.Serialize(acc.State));
+
+        var mark = new EquityMark(nextMonth.Start.AddHours(9), equity - 3m, true);
+        acc.AddMark(mark);
+        fresh.AddMark(mark);
+        Assert.Equal(fresh.ToSnapshot(), acc.ToSnapshot());
+        Assert.Throws<ArgumentOutOfRangeException>(() => acc.AddMark(new EquityMark(Monday.AddDays(60).AddHours(1), 1m, false)));
+    }
+
+    [Fact]
     public void Clone_is_independent()
     {
         var acc = Daily(Monday);
