@@ -1,24 +1,11 @@
-using TradingRobotPlug.Api.Features;
-using TradingRobotPlug.Api.Features.Common;
 using TradingRobotPlug.Api.Hosting;
-using TradingRobotPlug.Api.Realtime;
-using TradingRobotPlug.Api.Replay;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddCommandLine(args, TradingClusterHostingExtensions.SwitchMappings.ToDictionary());
-builder.UseLoopbackUnlessKeyed();
-builder.AddTradingCluster();
-builder.AddTradingApi();
-builder.AddRestApi();
-builder.AddDashboardRealtime();
-builder.AddMarketReplay();
+builder.AddTradingRobotPlug();
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.MapHealthAndOpenApi();
-app.MapRestApi();
-app.MapDashboardHub();
+app.MapTradingRobotPlug();
 app.MapDashboard();
 app.Run();
 

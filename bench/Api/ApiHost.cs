@@ -6,18 +6,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using api::TradingRobotPlug.Api.Features;
-using api::TradingRobotPlug.Api.Features.Common;
 using api::TradingRobotPlug.Api.Hosting;
-using api::TradingRobotPlug.Api.Realtime;
-using api::TradingRobotPlug.Api.Replay;
 
 namespace TradingRobotPlug.Benchmarks.Api;
 
 /// <summary>
-/// The API process hosted in this process exactly as <c>api/Program.cs</c> builds it (same extension methods, same
-/// middleware order), on a real Kestrel port on loopback, with in-memory grain storage, no demo and warnings-only
-/// logging. The grains are reachable directly through <see cref="Client"/>.
+/// The API process hosted in this process through the same composition as <c>api/Program.cs</c>
+/// (<c>AddTradingRobotPlug</c>, <c>MapTradingRobotPlug</c>), on a real Kestrel port on loopback, with in-memory grain
+/// storage, no demo and warnings-only logging. The grains are reachable directly through <see cref="Client"/>.
 /// </summary>
 internal sealed class ApiHost : IAsyncDisposable
 {
@@ -56,19 +52,10 @@ internal sealed class ApiHost : IAsyncDisposable
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             ["Logging:LogLevel:TradingRobotPlug.Api.Hosting.LoopbackGuard"] = "Error",
         });
-        builder.UseLoopbackUnlessKeyed();
-        builder.AddTradingCluster();
-        builder.AddTradingApi();
-        builder.AddRestApi();
-        builder.AddDashboardRealtime();
-        builder.AddMarketReplay();
+        builder.AddTradingRobotPlug();
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.MapHealthAndOpenApi();
-        app.MapRestApi();
-        app.MapDashboardHub();
+        app.MapTradingRobotPlug();
         await app.StartAsync();
         return new ApiHost(app, new Uri($"http://127.0.0.1:{port}/"));
     }

@@ -1,0 +1,45 @@
+using TradingRobotPlug.Api.Features;
+using TradingRobotPlug.Api.Features.Common;
+using TradingRobotPlug.Api.Realtime;
+using TradingRobotPlug.Api.Replay;
+
+namespace TradingRobotPlug.Api.Hosting;
+
+/// <summary>
+/// The whole API process in two calls, so that <c>Program.cs</c> and every other host of it (the benchmarks) compose
+/// the same services in the same order and the same middleware and endpoints.
+/// </summary>
+public static class TradingRobotPlugApplicationExtensions
+{
+    /// <summary>
+    /// Adds everything the API process runs: the loopback rule and default URL, the co-hosted silo, ProblemDetails,
+    /// OpenAPI and health checks, the REST services, SignalR with the dashboard notifier, and the market replay with
+    /// the start-up demo (in this order, so hosted services start after the silo and stop before it).
+    /// </summary>
+    public static WebApplicationBuilder AddTradingRobotPlug(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseLoopbackUnlessKeyed();
+        builder.AddTradingCluster();
+        builder.AddTradingApi();
+        builder.AddRestApi();
+        builder.AddDashboardRealtime();
+        builder.AddMarketReplay();
+        return builder;
+    }
+
+    /// <summary>
+    /// Maps the exception handler and status-code pages, health and OpenAPI, the REST API under <c>/api/v1</c> and the
+    /// SignalR hub at <c>/hubs/dashboard</c>. The dashboard's static files are mapped separately (<c>MapDashboard</c>).
+    /// </summary>
+    public static WebApplication MapTradingRobotPlug(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthAndOpenApi();
+        app.MapRestApi();
+        app.MapDashboardHub();
+        return app;
+    }
+}
