@@ -4,7 +4,7 @@ namespace TradingRobotPlug.Grains.Indicators;
 /// Exponential moving average EMA(n) with α = 2/(n+1). Seeded with the SMA of the first n inputs (its first value,
 /// at update n); afterwards <c>EMA_t = EMA_(t−1) + α·(x_t − EMA_(t−1))</c>. Ready after n updates.
 /// </summary>
-public sealed class ExponentialMovingAverage : IIndicator
+public sealed class ExponentialMovingAverage : IMovingAverage
 {
     private readonly double _alpha;
     private DoubleDouble _seedSum;

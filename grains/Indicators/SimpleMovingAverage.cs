@@ -4,7 +4,7 @@ namespace TradingRobotPlug.Grains.Indicators;
 /// Simple moving average SMA(n): the arithmetic mean of the last n inputs, current one included. Ready after n
 /// updates. The window sum is a double-double, so the value stays within a few ulps of a fresh summation forever.
 /// </summary>
-public sealed class SimpleMovingAverage : IIndicator
+public sealed class SimpleMovingAverage : IMovingAverage
 {
     private readonly RollingSum _sum;
 

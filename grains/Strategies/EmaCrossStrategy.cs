@@ -1,4 +1,3 @@
-using TradingRobotPlug.GrainInterfaces.Market;
 using TradingRobotPlug.Grains.Indicators;
 
 namespace TradingRobotPlug.Grains.Strategies;
@@ -7,14 +6,10 @@ namespace TradingRobotPlug.Grains.Strategies;
 /// <c>ema-cross:fast=12,slow=26[,short=false]</c>: Long while EMA(fast) &gt; EMA(slow) of the close; otherwise
 /// Flat, or Short while EMA(fast) &lt; EMA(slow) when <c>short=true</c> (equal averages: Flat). Warm-up: slow bars (each EMA seeded with its SMA).
 /// </summary>
-public sealed class EmaCrossStrategy : Strategy, IStrategyKind
+public sealed class EmaCrossStrategy : MovingAverageCrossStrategy, IStrategyKind
 {
     /// <summary>The kind name.</summary>
     public const string KindName = "ema-cross";
-
-    private readonly ExponentialMovingAverage _fast;
-    private readonly ExponentialMovingAverage _slow;
-    private readonly bool _allowShort;
 
     /// <summary>Creates the strategy from typed parameters.</summary>
     /// <param name="fast">Fast EMA period, 1..10000, less than <paramref name="slow"/>.</param>
@@ -27,33 +22,10 @@ public sealed class EmaCrossStrategy : Strategy, IStrategyKind
     }
 
     private EmaCrossStrategy(StrategyArguments arguments)
-        : base(arguments, arguments.GetInt32("slow"))
+        : base(arguments, period => new ExponentialMovingAverage(period))
     {
-        _fast = new ExponentialMovingAverage(arguments.GetInt32("fast"));
-        _slow = new ExponentialMovingAverage(arguments.GetInt32("slow"));
-        _allowShort = arguments.GetBoolean("short");
     }
 
     /// <inheritdoc />
-    public static StrategyDefinition Definition { get; } = new(
-        KindName,
-        "Long while EMA(fast) > EMA(slow); Flat (or Short with short=true) otherwise.",
-        [
-            StrategyRules.Period("fast", 12, "fast EMA period, bars"),
-            StrategyRules.Period("slow", 26, "slow EMA period, bars"),
-            StrategyRules.AllowShort(),
-        ],
-        arguments => new EmaCrossStrategy(arguments),
-        [StrategyRule.LessThan("fast", "slow")]);
-
-    /// <inheritdoc />
-    protected override TargetPosition Decide(Bar bar, TargetPosition current)
-    {
-        var close = (double)bar.Close;
-        _fast.Update(close);
-        _slow.Update(close);
-        return _fast.Value is { } fast && _slow.Value is { } slow
-            ? StrategyRules.Cross(fast, slow, _allowShort)
-            : TargetPosition.Flat;
-    }
+    public static StrategyDefinition Definition { get; } = CreateDefinition(KindName, "EMA", 12, 26, arguments => new EmaCrossStrategy(arguments));
 }
