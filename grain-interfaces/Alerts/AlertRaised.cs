@@ -1,5 +1,6 @@
 using TradingRobotPlug.GrainInterfaces.Trading;
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Alerts;
 
@@ -10,5 +11,5 @@ namespace TradingRobotPlug.GrainInterfaces.Alerts;
 /// <param name="Value">The value that crossed it, same unit.</param>
 /// <param name="Time">Close time (UTC) of the bar on which it crossed.</param>
 /// <param name="Message">Human-readable description.</param>
-[Immutable]
-public sealed record AlertRaised(StrategyId Strategy, AlertKind Kind, double Threshold, double Value, DateTimeOffset Time, string Message);
+[GenerateSerializer, Immutable, Alias("trp.AlertRaised")]
+public sealed record AlertRaised([property: Id(0)] StrategyId Strategy, [property: Id(1)] AlertKind Kind, [property: Id(2)] double Threshold, [property: Id(3)] double Value, [property: Id(4)] DateTimeOffset Time, [property: Id(5)] string Message);

@@ -1,4 +1,5 @@
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Alerts;
 
@@ -10,12 +11,12 @@ namespace TradingRobotPlug.GrainInterfaces.Alerts;
 /// <param name="DailyLoss">Money, &gt; 0: raise when the equity of the current UTC day is at least this much below the day's opening equity.</param>
 /// <param name="MinWinRate">Fraction in [0, 1]: raise when the win rate is below it once <paramref name="MinTrades"/> trades have closed.</param>
 /// <param name="MinTrades">Closed trades needed before <paramref name="MinWinRate"/> applies; ≥ 1 (default 10).</param>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("trp.AlertThresholds")]
 public sealed record AlertThresholds(
-    double? MaxDrawdown = null,
-    decimal? DailyLoss = null,
-    double? MinWinRate = null,
-    int MinTrades = 10)
+    [property: Id(0)] double? MaxDrawdown = null,
+    [property: Id(1)] decimal? DailyLoss = null,
+    [property: Id(2)] double? MinWinRate = null,
+    [property: Id(3)] int MinTrades = 10)
 {
     /// <summary>No alerts.</summary>
     public static AlertThresholds None { get; } = new();

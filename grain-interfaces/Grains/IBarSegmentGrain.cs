@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using TradingRobotPlug.GrainInterfaces.Market;
-using TradingRobotPlug.Runtime;
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Grains;
 
@@ -11,6 +12,7 @@ namespace TradingRobotPlug.GrainInterfaces.Grains;
 /// onwards, oldest first, so writing a batch costs O(segment), never O(history). Only the owning
 /// <see cref="IInstrumentGrain"/> writes it; it also knows how many of the bars are acknowledged.
 /// </summary>
+[Alias("trp.IBarSegmentGrain")]
 public interface IBarSegmentGrain : IGrainWithStringKey
 {
     /// <summary>

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using TradingRobotPlug.GrainInterfaces.Market;
-using TradingRobotPlug.Runtime;
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Grains;
 
@@ -9,6 +10,7 @@ namespace TradingRobotPlug.GrainInterfaces.Grains;
 /// The set of instruments that have published market data (one grain, key <see cref="Key"/>), persisted. An
 /// instrument grain registers itself on its first publish, so listing instruments never scans storage.
 /// </summary>
+[Alias("trp.IInstrumentDirectoryGrain")]
 public interface IInstrumentDirectoryGrain : IGrainWithStringKey
 {
     /// <summary>The directory's grain key.</summary>

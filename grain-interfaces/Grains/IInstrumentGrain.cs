@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using TradingRobotPlug.GrainInterfaces.Market;
-using TradingRobotPlug.Runtime;
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Grains;
 
@@ -9,6 +10,7 @@ namespace TradingRobotPlug.GrainInterfaces.Grains;
 /// One instrument (key: canonical symbol). Validates market data, keeps the last price, builds bars from ticks, and
 /// publishes bars on stream (<see cref="StreamNamespaces.Bars"/>, symbol) and ticks on (<see cref="StreamNamespaces.Ticks"/>, symbol).
 /// </summary>
+[Alias("trp.IInstrumentGrain")]
 public interface IInstrumentGrain : IGrainWithStringKey
 {
     /// <summary>Publishes bars in time order. The whole batch is validated first; nothing is published if any bar is

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using TradingRobotPlug.GrainInterfaces.Metrics;
-using TradingRobotPlug.Runtime;
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Grains;
 
@@ -10,6 +11,7 @@ namespace TradingRobotPlug.GrainInterfaces.Grains;
 /// immutable closed periods and the open one. The strategy keeps the open bucket of every level incrementally (O(1)
 /// per event) and sends closed periods and the current open snapshot here once per delivered batch.
 /// </summary>
+[Alias("trp.IMetricsBucketGrain")]
 public interface IMetricsBucketGrain : IGrainWithStringKey
 {
     /// <summary>Appends newly closed periods (in order, after the last one held) and replaces the open period.</summary>

@@ -1,6 +1,7 @@
 using TradingRobotPlug.GrainInterfaces.Portfolio;
-using TradingRobotPlug.Runtime;
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Grains;
 
@@ -10,6 +11,7 @@ namespace TradingRobotPlug.GrainInterfaces.Grains;
 /// strategy has reported that time) and trades, keeps portfolio metrics incrementally, and writes its buckets to the
 /// metrics bucket grains <c>portfolio/{level}</c>.
 /// </summary>
+[Alias("trp.IPortfolioGrain")]
 public interface IPortfolioGrain : IGrainWithStringKey
 {
     /// <summary>The portfolio's grain key, also its metrics scope.</summary>

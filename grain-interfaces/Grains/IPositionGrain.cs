@@ -1,6 +1,7 @@
 using TradingRobotPlug.GrainInterfaces.Trading;
-using TradingRobotPlug.Runtime;
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Grains;
 
@@ -9,10 +10,10 @@ namespace TradingRobotPlug.GrainInterfaces.Grains;
 /// average cost, realized and unrealized P&amp;L and the open trade with MAE/MFE. The owning strategy grain is the
 /// source of fills and marks and publishes the position here after every delivered batch of bars.
 /// </summary>
+[Alias("trp.IPositionGrain")]
 public interface IPositionGrain : IGrainWithStringKey
 {
     /// <summary>Records the position as of its last mark.</summary>
-    [OneWay]
     Task Update(PositionSnapshot snapshot);
 
     /// <summary>Forgets the position (its strategy was deleted).</summary>

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using TradingRobotPlug.GrainInterfaces.Trading;
-using TradingRobotPlug.Runtime;
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Grains;
 
@@ -9,6 +10,7 @@ namespace TradingRobotPlug.GrainInterfaces.Grains;
 /// The set of created strategies (one grain, key <see cref="Key"/>), persisted. Strategy grains register on create and
 /// unregister on delete, so listing never scans storage.
 /// </summary>
+[Alias("trp.IStrategyDirectoryGrain")]
 public interface IStrategyDirectoryGrain : IGrainWithStringKey
 {
     /// <summary>The directory's grain key.</summary>

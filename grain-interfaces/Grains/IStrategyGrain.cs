@@ -2,8 +2,9 @@ using System.Collections.Immutable;
 using TradingRobotPlug.GrainInterfaces.Alerts;
 using TradingRobotPlug.GrainInterfaces.Strategies;
 using TradingRobotPlug.GrainInterfaces.Trading;
-using TradingRobotPlug.Runtime;
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Grains;
 
@@ -11,6 +12,7 @@ namespace TradingRobotPlug.GrainInterfaces.Grains;
 /// One paper-trading strategy (key: <see cref="StrategyId"/>). Subscribes to its instruments' bar streams while
 /// running; decides on each bar's close and fills at the next bar's open; keeps cash, positions, trades and metrics.
 /// </summary>
+[Alias("trp.IStrategyGrain")]
 public interface IStrategyGrain : IGrainWithStringKey
 {
     /// <summary>Creates the strategy. Idempotent for identical settings.</summary>

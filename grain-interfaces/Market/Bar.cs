@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Market;
 
@@ -15,16 +16,16 @@ namespace TradingRobotPlug.GrainInterfaces.Market;
 /// <param name="Low">Lowest price.</param>
 /// <param name="Close">Last price.</param>
 /// <param name="Volume">Volume traded.</param>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("trp.Bar")]
 public sealed record Bar(
-    InstrumentId Instrument,
-    Timeframe Timeframe,
-    DateTimeOffset OpenTime,
-    decimal Open,
-    decimal High,
-    decimal Low,
-    decimal Close,
-    decimal Volume)
+    [property: Id(0)] InstrumentId Instrument,
+    [property: Id(1)] Timeframe Timeframe,
+    [property: Id(2)] DateTimeOffset OpenTime,
+    [property: Id(3)] decimal Open,
+    [property: Id(4)] decimal High,
+    [property: Id(5)] decimal Low,
+    [property: Id(6)] decimal Close,
+    [property: Id(7)] decimal Volume)
 {
     /// <summary>
     /// UTC time the bar closes: <see cref="OpenTime"/> plus the timeframe's duration, which is also the open time of

@@ -1,3 +1,4 @@
+using Orleans;
 using System.Text.Json.Serialization;
 
 namespace TradingRobotPlug.GrainInterfaces.Market;
@@ -7,11 +8,13 @@ namespace TradingRobotPlug.GrainInterfaces.Market;
 /// A–Z, 0–9, '.', '-', '_' and '^'. The canonical string doubles as the instrument grain's key.
 /// </summary>
 [JsonConverter(typeof(InstrumentIdJsonConverter))]
+[GenerateSerializer, Immutable, Alias("trp.InstrumentId")]
 public readonly record struct InstrumentId
 {
     private InstrumentId(string symbol) => Symbol = symbol;
 
     /// <summary>The canonical symbol.</summary>
+    [Id(0)]
     public string Symbol { get; }
 
     /// <summary>Parses and canonicalises a symbol.</summary>

@@ -1,4 +1,5 @@
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Market;
 
@@ -8,5 +9,5 @@ namespace TradingRobotPlug.GrainInterfaces.Market;
 /// <param name="LastTime">Time of the last price (UTC).</param>
 /// <param name="Bars">Bars published.</param>
 /// <param name="Ticks">Ticks accepted.</param>
-[Immutable]
-public sealed record InstrumentSnapshot(InstrumentId Instrument, decimal? LastPrice, DateTimeOffset? LastTime, long Bars, long Ticks);
+[GenerateSerializer, Immutable, Alias("trp.InstrumentSnapshot")]
+public sealed record InstrumentSnapshot([property: Id(0)] InstrumentId Instrument, [property: Id(1)] decimal? LastPrice, [property: Id(2)] DateTimeOffset? LastTime, [property: Id(3)] long Bars, [property: Id(4)] long Ticks);

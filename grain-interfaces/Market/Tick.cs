@@ -1,4 +1,5 @@
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Market;
 
@@ -13,14 +14,14 @@ namespace TradingRobotPlug.GrainInterfaces.Market;
 /// <param name="Size">Units traded, ≥ 0.</param>
 /// <param name="Bid">Best bid at the time, if known.</param>
 /// <param name="Ask">Best ask at the time, if known.</param>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("trp.Tick")]
 public sealed record Tick(
-    InstrumentId Instrument,
-    DateTimeOffset Time,
-    decimal Price,
-    decimal Size,
-    decimal? Bid = null,
-    decimal? Ask = null)
+    [property: Id(0)] InstrumentId Instrument,
+    [property: Id(1)] DateTimeOffset Time,
+    [property: Id(2)] decimal Price,
+    [property: Id(3)] decimal Size,
+    [property: Id(4)] decimal? Bid = null,
+    [property: Id(5)] decimal? Ask = null)
 {
     /// <summary>Creates a tick after checking its invariants; <paramref name="time"/> is converted to UTC.</summary>
     /// <exception cref="ArgumentException">The instrument is default, a price is not positive, the size is negative,

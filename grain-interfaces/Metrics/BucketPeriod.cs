@@ -1,3 +1,4 @@
+using Orleans;
 using System.Globalization;
 using System.Text.Json.Serialization;
 
@@ -16,6 +17,7 @@ namespace TradingRobotPlug.GrainInterfaces.Metrics;
 /// <c>hourly:2024-03-15T13</c>, <c>daily:2024-03-15</c>, <c>weekly:2025-W01</c> (ISO week-numbering year),
 /// <c>monthly:2024-03</c>, <c>quarterly:2024-Q1</c>, <c>yearly:2024</c>, <c>all_time</c>.
 /// </remarks>
+[GenerateSerializer, Immutable, Alias("trp.BucketPeriod")]
 public readonly record struct BucketPeriod
 {
     /// <summary>Creates a period from a level and an aligned start.</summary>
@@ -38,9 +40,11 @@ public readonly record struct BucketPeriod
     }
 
     /// <summary>The level.</summary>
+    [Id(0)]
     public BucketLevel Level { get; }
 
     /// <summary>The inclusive UTC start of the period (offset zero).</summary>
+    [Id(1)]
     public DateTimeOffset Start { get; }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Orleans;
 using System.Text.Json.Serialization;
 
 namespace TradingRobotPlug.GrainInterfaces.Metrics;
@@ -11,7 +12,8 @@ namespace TradingRobotPlug.GrainInterfaces.Metrics;
 /// <param name="Mean">Arithmetic mean of the returns; 0 when <paramref name="Count"/> is 0.</param>
 /// <param name="M2">Sum of squared deviations from the mean, Σ(r − mean)², ≥ 0.</param>
 /// <param name="DownsideSumOfSquares">Σ min(r, 0)², ≥ 0: the downside with a zero target, over all returns (empyrical <c>downside_risk</c>).</param>
-public readonly record struct ReturnMoments(long Count, double Mean, double M2, double DownsideSumOfSquares)
+[GenerateSerializer, Immutable, Alias("trp.ReturnMoments")]
+public readonly record struct ReturnMoments([property: Id(0)] long Count, [property: Id(1)] double Mean, [property: Id(2)] double M2, [property: Id(3)] double DownsideSumOfSquares)
 {
     /// <summary>Adds one return (Welford: <c>mean += δ/n; M2 += δ·(r − mean_new)</c> with <c>δ = r − mean_old</c>).</summary>
     /// <param name="value">The return; must be finite.</param>

@@ -1,5 +1,6 @@
 using TradingRobotPlug.GrainInterfaces.Metrics;
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Portfolio;
 
@@ -12,13 +13,13 @@ namespace TradingRobotPlug.GrainInterfaces.Portfolio;
 /// <param name="Trades">Closed round trips over all strategies.</param>
 /// <param name="MarkedThroughUtc">Portfolio equity marks are final up to this time: every running strategy has reported it.</param>
 /// <param name="Metrics">All-time metrics of the portfolio's own equity marks and trades; null before the first mark.</param>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("trp.PortfolioSnapshot")]
 public sealed record PortfolioSnapshot(
-    int Strategies,
-    decimal InitialCapital,
-    decimal Cash,
-    decimal Equity,
-    decimal NetPnl,
-    long Trades,
-    DateTimeOffset? MarkedThroughUtc,
-    MetricsSnapshot? Metrics);
+    [property: Id(0)] int Strategies,
+    [property: Id(1)] decimal InitialCapital,
+    [property: Id(2)] decimal Cash,
+    [property: Id(3)] decimal Equity,
+    [property: Id(4)] decimal NetPnl,
+    [property: Id(5)] long Trades,
+    [property: Id(6)] DateTimeOffset? MarkedThroughUtc,
+    [property: Id(7)] MetricsSnapshot? Metrics);

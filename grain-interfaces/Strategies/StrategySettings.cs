@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using TradingRobotPlug.GrainInterfaces.Market;
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Strategies;
 
@@ -18,14 +19,14 @@ namespace TradingRobotPlug.GrainInterfaces.Strategies;
 /// <param name="FeePerUnit">Fee per unit traded; ≥ 0.</param>
 /// <param name="FeePerOrder">Fixed fee per order; ≥ 0.</param>
 /// <param name="SlippageBps">Slippage in basis points against the trader; ≥ 0.</param>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("trp.StrategySettings")]
 public sealed record StrategySettings(
-    string Spec,
-    ImmutableArray<InstrumentId> Instruments,
-    Timeframe Timeframe,
-    decimal InitialCapital,
-    string Sizing = "all-in",
-    decimal FeeBps = 0m,
-    decimal FeePerUnit = 0m,
-    decimal FeePerOrder = 0m,
-    decimal SlippageBps = 0m);
+    [property: Id(0)] string Spec,
+    [property: Id(1)] ImmutableArray<InstrumentId> Instruments,
+    [property: Id(2)] Timeframe Timeframe,
+    [property: Id(3)] decimal InitialCapital,
+    [property: Id(4)] string Sizing = "all-in",
+    [property: Id(5)] decimal FeeBps = 0m,
+    [property: Id(6)] decimal FeePerUnit = 0m,
+    [property: Id(7)] decimal FeePerOrder = 0m,
+    [property: Id(8)] decimal SlippageBps = 0m);

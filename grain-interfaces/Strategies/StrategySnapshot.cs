@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using TradingRobotPlug.GrainInterfaces.Metrics;
 using TradingRobotPlug.GrainInterfaces.Trading;
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Strategies;
 
@@ -18,17 +19,17 @@ namespace TradingRobotPlug.GrainInterfaces.Strategies;
 /// <param name="Trades">Closed round trips.</param>
 /// <param name="RejectedOrders">Orders rejected.</param>
 /// <param name="Metrics">All-time metrics (null before the first bar).</param>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("trp.StrategySnapshot")]
 public sealed record StrategySnapshot(
-    StrategyId Id,
-    StrategySettings? Settings,
-    StrategyStatus Status,
-    decimal Cash,
-    decimal Equity,
-    ImmutableArray<PositionSnapshot> Positions,
-    ImmutableArray<Order> OpenOrders,
-    long BarsProcessed,
-    DateTimeOffset? LastBarTime,
-    int Trades,
-    int RejectedOrders,
-    MetricsSnapshot? Metrics);
+    [property: Id(0)] StrategyId Id,
+    [property: Id(1)] StrategySettings? Settings,
+    [property: Id(2)] StrategyStatus Status,
+    [property: Id(3)] decimal Cash,
+    [property: Id(4)] decimal Equity,
+    [property: Id(5)] ImmutableArray<PositionSnapshot> Positions,
+    [property: Id(6)] ImmutableArray<Order> OpenOrders,
+    [property: Id(7)] long BarsProcessed,
+    [property: Id(8)] DateTimeOffset? LastBarTime,
+    [property: Id(9)] int Trades,
+    [property: Id(10)] int RejectedOrders,
+    [property: Id(11)] MetricsSnapshot? Metrics);

@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 using TradingRobotPlug.GrainInterfaces.Alerts;
 using TradingRobotPlug.GrainInterfaces.Metrics;
 using TradingRobotPlug.GrainInterfaces.Trading;
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Strategies;
 
@@ -27,20 +28,20 @@ namespace TradingRobotPlug.GrainInterfaces.Strategies;
 /// <param name="Positions">Every position after the batch.</param>
 /// <param name="NewAlerts">Alerts raised in this batch.</param>
 /// <param name="NewRejections">Orders rejected in this batch.</param>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("trp.StrategyUpdated")]
 public sealed record StrategyUpdated(
-    StrategyId Id,
-    long Sequence,
-    StrategyStatus Status,
-    decimal InitialCapital,
-    decimal Cash,
-    decimal Equity,
-    long BarsProcessed,
-    DateTimeOffset? LastBarTime,
-    MetricsSnapshot? Metrics,
-    ImmutableArray<EquityPoint> NewEquity,
-    ImmutableArray<TradeRecord> NewTrades,
-    TradeRecord? OpenTrade,
-    ImmutableArray<PositionSnapshot> Positions,
-    ImmutableArray<AlertRaised> NewAlerts,
-    ImmutableArray<OrderRejected> NewRejections);
+    [property: Id(0)] StrategyId Id,
+    [property: Id(1)] long Sequence,
+    [property: Id(2)] StrategyStatus Status,
+    [property: Id(3)] decimal InitialCapital,
+    [property: Id(4)] decimal Cash,
+    [property: Id(5)] decimal Equity,
+    [property: Id(6)] long BarsProcessed,
+    [property: Id(7)] DateTimeOffset? LastBarTime,
+    [property: Id(8)] MetricsSnapshot? Metrics,
+    [property: Id(9)] ImmutableArray<EquityPoint> NewEquity,
+    [property: Id(10)] ImmutableArray<TradeRecord> NewTrades,
+    [property: Id(11)] TradeRecord? OpenTrade,
+    [property: Id(12)] ImmutableArray<PositionSnapshot> Positions,
+    [property: Id(13)] ImmutableArray<AlertRaised> NewAlerts,
+    [property: Id(14)] ImmutableArray<OrderRejected> NewRejections);

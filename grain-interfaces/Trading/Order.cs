@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using TradingRobotPlug.GrainInterfaces.Market;
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Trading;
 
@@ -19,17 +20,17 @@ namespace TradingRobotPlug.GrainInterfaces.Trading;
 /// <param name="LimitPrice">Limit price for <see cref="OrderType.Limit"/>, otherwise null.</param>
 /// <param name="StopPrice">Stop (trigger) price for <see cref="OrderType.Stop"/>, otherwise null.</param>
 /// <param name="CreatedTime">UTC time the order was placed; a bar-based fill model fills it on no bar opening before this time.</param>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("trp.Order")]
 public sealed record Order(
-    OrderId Id,
-    StrategyId Strategy,
-    InstrumentId Instrument,
-    OrderSide Side,
-    OrderType Type,
-    decimal Quantity,
-    decimal? LimitPrice,
-    decimal? StopPrice,
-    DateTimeOffset CreatedTime)
+    [property: Id(0)] OrderId Id,
+    [property: Id(1)] StrategyId Strategy,
+    [property: Id(2)] InstrumentId Instrument,
+    [property: Id(3)] OrderSide Side,
+    [property: Id(4)] OrderType Type,
+    [property: Id(5)] decimal Quantity,
+    [property: Id(6)] decimal? LimitPrice,
+    [property: Id(7)] decimal? StopPrice,
+    [property: Id(8)] DateTimeOffset CreatedTime)
 {
     /// <summary>The id of the position this order trades. Derived, so not serialized.</summary>
     [JsonIgnore]

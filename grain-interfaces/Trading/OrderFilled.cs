@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using TradingRobotPlug.GrainInterfaces.Market;
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Trading;
 
@@ -20,18 +21,18 @@ namespace TradingRobotPlug.GrainInterfaces.Trading;
 /// <param name="Slippage">Money lost to slippage: |<paramref name="Price"/> − reference price| × <paramref name="Quantity"/>, where the
 /// reference is the price before slippage (bar open or stop trigger). Positive is a cost; 0 for limit fills. Informational:
 /// <paramref name="Price"/> already includes it, so it must not be subtracted again.</param>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("trp.OrderFilled")]
 public sealed record OrderFilled(
-    OrderId OrderId,
-    TradeId TradeId,
-    StrategyId Strategy,
-    InstrumentId Instrument,
-    OrderSide Side,
-    DateTimeOffset Time,
-    decimal Price,
-    decimal Quantity,
-    decimal Fee,
-    decimal Slippage)
+    [property: Id(0)] OrderId OrderId,
+    [property: Id(1)] TradeId TradeId,
+    [property: Id(2)] StrategyId Strategy,
+    [property: Id(3)] InstrumentId Instrument,
+    [property: Id(4)] OrderSide Side,
+    [property: Id(5)] DateTimeOffset Time,
+    [property: Id(6)] decimal Price,
+    [property: Id(7)] decimal Quantity,
+    [property: Id(8)] decimal Fee,
+    [property: Id(9)] decimal Slippage)
 {
     /// <summary>The id of the position this fill changes. Derived, so not serialized.</summary>
     [JsonIgnore]

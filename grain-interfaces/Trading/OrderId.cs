@@ -1,3 +1,4 @@
+using Orleans;
 using System.Globalization;
 using System.Text.Json.Serialization;
 
@@ -10,6 +11,7 @@ namespace TradingRobotPlug.GrainInterfaces.Trading;
 /// replays produce the same ids). <c>default(OrderId)</c> is not a valid id.
 /// </summary>
 [JsonConverter(typeof(OrderIdJsonConverter))]
+[GenerateSerializer, Immutable, Alias("trp.OrderId")]
 public readonly record struct OrderId
 {
     /// <summary>Longest id, in characters.</summary>
@@ -18,6 +20,7 @@ public readonly record struct OrderId
     private OrderId(string value) => Value = value;
 
     /// <summary>The id text; null only for <c>default(OrderId)</c>.</summary>
+    [Id(0)]
     public string Value { get; }
 
     /// <summary>True for <c>default(OrderId)</c>, which no parse produces.</summary>

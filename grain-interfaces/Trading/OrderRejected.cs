@@ -1,4 +1,5 @@
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Trading;
 
@@ -6,8 +7,8 @@ namespace TradingRobotPlug.GrainInterfaces.Trading;
 /// <param name="Order">The order refused.</param>
 /// <param name="Time">UTC time of the decision.</param>
 /// <param name="Reason">Human-readable reason, naming the amounts involved; never empty.</param>
-[Immutable]
-public sealed record OrderRejected(Order Order, DateTimeOffset Time, string Reason)
+[GenerateSerializer, Immutable, Alias("trp.OrderRejected")]
+public sealed record OrderRejected([property: Id(0)] Order Order, [property: Id(1)] DateTimeOffset Time, [property: Id(2)] string Reason)
 {
     /// <summary>Creates a rejection; <paramref name="time"/> is converted to UTC.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="order"/> is null.</exception>

@@ -1,3 +1,4 @@
+using Orleans;
 using System.Text.Json.Serialization;
 using TradingRobotPlug.GrainInterfaces.Market;
 
@@ -10,6 +11,7 @@ namespace TradingRobotPlug.GrainInterfaces.Trading;
 /// string doubles as the position grain's key and is the JSON form. <c>default(PositionId)</c> is not a valid id.
 /// </summary>
 [JsonConverter(typeof(PositionIdJsonConverter))]
+[GenerateSerializer, Immutable, Alias("trp.PositionId")]
 public readonly record struct PositionId
 {
     /// <summary>Creates the id of <paramref name="strategy"/>'s position in <paramref name="instrument"/>.</summary>
@@ -31,9 +33,11 @@ public readonly record struct PositionId
     }
 
     /// <summary>The strategy holding the position.</summary>
+    [Id(0)]
     public StrategyId Strategy { get; }
 
     /// <summary>The instrument held.</summary>
+    [Id(1)]
     public InstrumentId Instrument { get; }
 
     /// <summary>True for <c>default(PositionId)</c>, which neither the constructor nor a parse produces.</summary>

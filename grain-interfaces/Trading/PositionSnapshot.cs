@@ -1,4 +1,5 @@
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Trading;
 
@@ -12,14 +13,14 @@ namespace TradingRobotPlug.GrainInterfaces.Trading;
 /// <param name="LastPrice">Last mark or fill price; null before any.</param>
 /// <param name="LastTime">UTC time of the last mark or fill; null before any.</param>
 /// <param name="OpenTrade">The trade in progress; null when flat.</param>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("trp.PositionSnapshot")]
 public sealed record PositionSnapshot(
-    PositionId Id,
-    decimal Quantity,
-    decimal AveragePrice,
-    decimal RealizedPnl,
-    decimal UnrealizedPnl,
-    decimal Fees,
-    decimal? LastPrice,
-    DateTimeOffset? LastTime,
-    TradeRecord? OpenTrade);
+    [property: Id(0)] PositionId Id,
+    [property: Id(1)] decimal Quantity,
+    [property: Id(2)] decimal AveragePrice,
+    [property: Id(3)] decimal RealizedPnl,
+    [property: Id(4)] decimal UnrealizedPnl,
+    [property: Id(5)] decimal Fees,
+    [property: Id(6)] decimal? LastPrice,
+    [property: Id(7)] DateTimeOffset? LastTime,
+    [property: Id(8)] TradeRecord? OpenTrade);

@@ -1,3 +1,4 @@
+using Orleans;
 using System.Text.Json.Serialization;
 
 namespace TradingRobotPlug.GrainInterfaces.Trading;
@@ -9,6 +10,7 @@ namespace TradingRobotPlug.GrainInterfaces.Trading;
 /// grain's key and is the JSON form. <c>default(StrategyId)</c> is not a valid id (its <see cref="Value"/> is null).
 /// </summary>
 [JsonConverter(typeof(StrategyIdJsonConverter))]
+[GenerateSerializer, Immutable, Alias("trp.StrategyId")]
 public readonly record struct StrategyId
 {
     /// <summary>Longest canonical id, in characters.</summary>
@@ -17,6 +19,7 @@ public readonly record struct StrategyId
     private StrategyId(string value) => Value = value;
 
     /// <summary>The canonical slug; null only for <c>default(StrategyId)</c>.</summary>
+    [Id(0)]
     public string Value { get; }
 
     /// <summary>True for <c>default(StrategyId)</c>, which no parse produces.</summary>

@@ -1,3 +1,4 @@
+using Orleans;
 using System.Globalization;
 using System.Text.Json.Serialization;
 
@@ -11,6 +12,7 @@ namespace TradingRobotPlug.GrainInterfaces.Trading;
 /// <c>default(TradeId)</c> is not a valid id.
 /// </summary>
 [JsonConverter(typeof(TradeIdJsonConverter))]
+[GenerateSerializer, Immutable, Alias("trp.TradeId")]
 public readonly record struct TradeId
 {
     /// <summary>Longest id, in characters.</summary>
@@ -19,6 +21,7 @@ public readonly record struct TradeId
     private TradeId(string value) => Value = value;
 
     /// <summary>The id text; null only for <c>default(TradeId)</c>.</summary>
+    [Id(0)]
     public string Value { get; }
 
     /// <summary>True for <c>default(TradeId)</c>, which no parse produces.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using TradingRobotPlug.GrainInterfaces.Market;
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.GrainInterfaces.Trading;
 
@@ -29,22 +30,22 @@ namespace TradingRobotPlug.GrainInterfaces.Trading;
 /// by quantity for money.</param>
 /// <param name="Mfe">Maximum favourable excursion, in price units per unit (≥ 0), measured the same way (long: high − average,
 /// short: average − low).</param>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("trp.TradeRecord")]
 public sealed record TradeRecord(
-    StrategyId Strategy,
-    InstrumentId Instrument,
-    PositionSide Side,
-    DateTimeOffset EntryTime,
-    decimal EntryPrice,
-    DateTimeOffset? ExitTime,
-    decimal? ExitPrice,
-    decimal Quantity,
-    decimal Pnl,
-    double Return,
-    decimal Fees,
-    TimeSpan HoldingTime,
-    decimal Mae,
-    decimal Mfe)
+    [property: Id(0)] StrategyId Strategy,
+    [property: Id(1)] InstrumentId Instrument,
+    [property: Id(2)] PositionSide Side,
+    [property: Id(3)] DateTimeOffset EntryTime,
+    [property: Id(4)] decimal EntryPrice,
+    [property: Id(5)] DateTimeOffset? ExitTime,
+    [property: Id(6)] decimal? ExitPrice,
+    [property: Id(7)] decimal Quantity,
+    [property: Id(8)] decimal Pnl,
+    [property: Id(9)] double Return,
+    [property: Id(10)] decimal Fees,
+    [property: Id(11)] TimeSpan HoldingTime,
+    [property: Id(12)] decimal Mae,
+    [property: Id(13)] decimal Mfe)
 {
     /// <summary>True while the trade has no exit. Derived, so not serialized.</summary>
     [JsonIgnore]

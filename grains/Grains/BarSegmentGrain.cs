@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Market;
-using TradingRobotPlug.Runtime;
-using TradingRobotPlug.Runtime.Storage;
+using Orleans;
+using Orleans.Runtime;
 
 namespace TradingRobotPlug.Grains.Grains;
 
 /// <summary>See <see cref="IBarSegmentGrain"/>: one persisted segment of an instrument's bar history.</summary>
+[GrainType("barsegment")]
 public sealed class BarSegmentGrain(
     [PersistentState("bars")] IPersistentState<BarSegmentState> state) : Grain, IBarSegmentGrain
 {

@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Market;
-using TradingRobotPlug.Runtime;
-using TradingRobotPlug.Runtime.Storage;
+using Orleans;
+using Orleans.Runtime;
 
 namespace TradingRobotPlug.Grains.Grains;
 
 /// <summary>See <see cref="IInstrumentDirectoryGrain"/>: a persisted set of canonical symbols.</summary>
+[GrainType("instrumentdirectory")]
 public sealed class InstrumentDirectoryGrain(
     [PersistentState("instruments")] IPersistentState<InstrumentDirectoryState> state) : Grain, IInstrumentDirectoryGrain
 {

@@ -2,9 +2,9 @@ using System.Collections.Immutable;
 using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Market;
 using TradingRobotPlug.Grains.MarketData;
-using TradingRobotPlug.Runtime;
-using TradingRobotPlug.Runtime.Storage;
-using TradingRobotPlug.Runtime.Streams;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Streams;
 
 namespace TradingRobotPlug.Grains.Grains;
 
@@ -15,12 +15,13 @@ namespace TradingRobotPlug.Grains.Grains;
 /// the data on the stream and returns; so an acknowledged publish survives a kill, and a bar on the stream is always in
 /// the history. <see cref="GetBars"/> reads the segments, newest first, and aggregates coarser timeframes.
 /// </summary>
+[GrainType("instrument")]
 public sealed class InstrumentGrain(
     [PersistentState("instrument")] IPersistentState<InstrumentState> state) : Grain, IInstrumentGrain
 {
     private InstrumentId _instrument;
-    private IAsyncStream<Bar>? _bars;
-    private IAsyncStream<Tick>? _ticks;
+    private IAsyncStream<ImmutableArray<Bar>>? _bars;
+    private IAsyncStream<ImmutableArray<Tick>>? _ticks;
     private BarAggregator? _aggregator;
     private bool _registered;
 
@@ -29,8 +30,8 @@ public sealed class InstrumentGrain(
     {
         _instrument = InstrumentId.Parse(this.GetPrimaryKeyString());
         var provider = this.GetStreamProvider(StreamNamespaces.Provider);
-        _bars = provider.GetStream<Bar>(StreamId.Create(StreamNamespaces.Bars, _instrument.Symbol));
-        _ticks = provider.GetStream<Tick>(StreamId.Create(StreamNamespaces.Ticks, _instrument.Symbol));
+        _bars = provider.GetStream<ImmutableArray<Bar>>(StreamId.Create(StreamNamespaces.Bars, _instrument.Symbol));
+        _ticks = provider.GetStream<ImmutableArray<Tick>>(StreamId.Create(StreamNamespaces.Ticks, _instrument.Symbol));
         if (state.State.PendingBar is { } pending)
         {
             _aggregator = new BarAggregator(_instrument, pending.Timeframe);
@@ -78,7 +79,7 @@ public sealed class InstrumentGrain(
         state.State.LastTime = final.CloseTime;
         state.State.Bars += bars.Length;
         await state.WriteStateAsync();
-        await _bars!.OnNextBatchAsync(bars);
+        await _bars!.OnNextAsync(bars);
     }
 
     /// <inheritdoc/>
@@ -135,10 +136,10 @@ public sealed class InstrumentGrain(
         state.State.Ticks += ticks.Length;
         state.State.PendingBar = _aggregator.Current;
         await state.WriteStateAsync();
-        await _ticks!.OnNextBatchAsync(ticks);
+        await _ticks!.OnNextAsync(ticks);
         if (!finished.IsEmpty)
         {
-            await _bars!.OnNextBatchAsync(finished);
+            await _bars!.OnNextAsync(finished);
         }
     }
 

@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using TradingRobotPlug.GrainInterfaces.Grains;
-using TradingRobotPlug.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace TradingRobotPlug.Grains.Grains;
 
 /// <summary>See <see cref="IMetricsBucketGrain"/>: closed periods of one scope and level (never changed once closed) and the open one.</summary>
+[GrainType("metricsbucket")]
 public sealed class MetricsBucketGrain : Grain, IMetricsBucketGrain
 {
     private readonly List<MetricsSnapshot> _closed = [];

@@ -5,9 +5,10 @@ using TradingRobotPlug.GrainInterfaces.Portfolio;
 using TradingRobotPlug.GrainInterfaces.Strategies;
 using TradingRobotPlug.GrainInterfaces.Trading;
 using TradingRobotPlug.Grains.Engine;
-using TradingRobotPlug.Runtime;
-using TradingRobotPlug.Runtime.Concurrency;
-using TradingRobotPlug.Runtime.Streams;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Concurrency;
+using Orleans.Streams;
 
 namespace TradingRobotPlug.Grains.Grains;
 
@@ -30,8 +31,9 @@ namespace TradingRobotPlug.Grains.Grains;
 /// turns never run in parallel, and a delivered batch is folded synchronously within one turn.
 /// </para>
 /// </summary>
+[GrainType("portfolio")]
 [Reentrant]
-public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncBatchObserver<StrategyUpdated>
+public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObserver<StrategyUpdated>
 {
     private readonly ILogger<PortfolioGrain> _logger;
     private readonly PortfolioTotals _totals = new();
@@ -42,6 +44,7 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncBatch
     private Task? _subscription;
     private MetricsBook? _book;
     private bool _booked;
+    private Task _bucketsSent = Task.CompletedTask;
 
     /// <summary>Creates the grain.</summary>
     public PortfolioGrain(ILogger<PortfolioGrain> logger)
@@ -124,15 +127,24 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncBatch
             _folder.Apply(update);
         }
 
-        AfterUpdates();
+        await AfterUpdatesAsync();
         LogInformationSubscribed(_logger, ids.Length);
     }
 
-    /// <inheritdoc/>
-    public Task OnNextAsync(StrategyUpdated item) => OnNextBatchAsync([item]);
+    /// <summary>One strategy's update, delivered on the strategy update stream.</summary>
+    public Task OnNextAsync(StrategyUpdated item, StreamSequenceToken? token = null) => OnUpdatesAsync([item]);
 
     /// <inheritdoc/>
-    public Task OnNextBatchAsync(IReadOnlyList<StrategyUpdated> items)
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    /// <summary>A stream error is logged; the subscription stays.</summary>
+    public Task OnErrorAsync(Exception ex)
+    {
+        LogErrorStream(_logger, ex);
+        return Task.CompletedTask;
+    }
+
+    private Task OnUpdatesAsync(IReadOnlyList<StrategyUpdated> items)
     {
         ArgumentNullException.ThrowIfNull(items);
         for (int i = 0; i < items.Count; i++)
@@ -148,26 +160,32 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncBatch
             _folder.Apply(update);
         }
 
-        AfterUpdates();
-        return Task.CompletedTask;
+        return AfterUpdatesAsync();
     }
 
-    /// <summary>Emits what the watermark allows, sends the buckets if anything was booked, and wakes waiters.</summary>
-    private void AfterUpdates()
+    /// <summary>
+    /// Emits what the watermark allows, sends the buckets if anything was booked and awaits their delivery (Orleans does
+    /// not order separate calls, so one fold's buckets arrive before the next fold's are sent), then wakes waiters.
+    /// </summary>
+    private async Task AfterUpdatesAsync()
     {
         _folder.Advance();
         if (_booked)
         {
             _booked = false;
-            PublishBuckets();
+            var sent = PublishBucketsAsync();
+            _bucketsSent = sent;
+            await sent;
         }
 
         CompleteWaiters();
     }
 
-    private void PublishBuckets()
+    /// <summary>Sends the buckets booked since the last send; everything is drained from the book before the first await.</summary>
+    private Task PublishBucketsAsync()
     {
         var book = _book!;
+        var calls = new List<Task>();
         foreach (var level in MetricsBook.Levels)
         {
             var closed = book.DrainClosed(level);
@@ -175,21 +193,11 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncBatch
             if (closed.Count > 0 || open is not null)
             {
                 var bucket = GrainFactory.GetGrain<IMetricsBucketGrain>($"{IPortfolioGrain.Key}/{level.ToCanonicalString()}");
-                _ = ObserveAsync(bucket.Apply([.. closed], open));
+                calls.Add(bucket.Apply([.. closed], open));
             }
         }
-    }
 
-    private async Task ObserveAsync(Task call)
-    {
-        try
-        {
-            await call;
-        }
-        catch (Exception ex)
-        {
-            LogErrorBucketUpdateFailed(_logger, ex);
-        }
+        return Task.WhenAll(calls);
     }
 
     private void CompleteWaiters()
@@ -218,12 +226,19 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncBatch
     {
         if (_folder.LastMarkTime is { } marked && marked >= throughUtc)
         {
-            return Task.FromResult(Snapshot());
+            return AfterBucketsSentAsync();
         }
 
         var waiter = new TaskCompletionSource<PortfolioSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
         _waiters.Add((throughUtc, waiter));
         return waiter.Task;
+    }
+
+    /// <summary>The snapshot once the buckets of the last fold are delivered.</summary>
+    private async Task<PortfolioSnapshot> AfterBucketsSentAsync()
+    {
+        await _bucketsSent;
+        return Snapshot();
     }
 
     private PortfolioSnapshot Snapshot() => new(
@@ -242,6 +257,6 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncBatch
     [LoggerMessage(Level = LogLevel.Warning, Message = "Strategy {StrategyId} update sequence jumped from {Last} to {Sequence}: updates were missed")]
     private static partial void LogWarningSequenceGap(ILogger logger, string strategyId, long last, long sequence);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Portfolio metrics bucket update failed")]
-    private static partial void LogErrorBucketUpdateFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stream error delivered to the portfolio")]
+    private static partial void LogErrorStream(ILogger logger, Exception exception);
 }

@@ -1,10 +1,12 @@
 using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Trading;
-using TradingRobotPlug.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace TradingRobotPlug.Grains.Grains;
 
 /// <summary>See <see cref="IPositionGrain"/>: the latest published position of one strategy in one instrument.</summary>
+[GrainType("position")]
 public sealed class PositionGrain : Grain, IPositionGrain
 {
     private PositionSnapshot? _snapshot;

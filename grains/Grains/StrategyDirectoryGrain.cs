@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Trading;
-using TradingRobotPlug.Runtime;
-using TradingRobotPlug.Runtime.Storage;
+using Orleans;
+using Orleans.Runtime;
 
 namespace TradingRobotPlug.Grains.Grains;
 
 /// <summary>See <see cref="IStrategyDirectoryGrain"/>: a persisted sorted set of strategy ids.</summary>
+[GrainType("strategydirectory")]
 public sealed class StrategyDirectoryGrain(
     [PersistentState("directory")] IPersistentState<StrategyDirectoryState> state) : Grain, IStrategyDirectoryGrain
 {

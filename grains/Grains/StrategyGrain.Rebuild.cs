@@ -64,7 +64,7 @@ public sealed partial class StrategyGrain
                     _feedingHistory = true;
                     try
                     {
-                        await OnNextBatchAsync(bars);
+                        await OnBarsAsync(bars);
                     }
                     finally
                     {
@@ -86,7 +86,7 @@ public sealed partial class StrategyGrain
             _deliveredDuringRebuild = null;
             if (held.Count > 0)
             {
-                await OnNextBatchAsync(held);
+                await OnBarsAsync(held);
             }
         }
     }

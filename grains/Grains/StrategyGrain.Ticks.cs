@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using TradingRobotPlug.GrainInterfaces.Market;
-using TradingRobotPlug.Runtime;
-using TradingRobotPlug.Runtime.Streams;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Streams;
 
 namespace TradingRobotPlug.Grains.Grains;
 
@@ -10,31 +12,18 @@ namespace TradingRobotPlug.Grains.Grains;
 /// the next bar's high, low and close (aggregated from the same ticks) mark the position as before, so bar results do
 /// not depend on whether ticks were published.
 /// </summary>
-public sealed partial class StrategyGrain : IAsyncBatchObserver<Tick>
+public sealed partial class StrategyGrain : IAsyncObserver<ImmutableArray<Tick>>
 {
-    /// <inheritdoc/>
-    public Task OnNextAsync(Tick item)
+    /// <summary>A batch of ticks delivered on the instrument's tick stream (one stream event per published batch).</summary>
+    public Task OnNextAsync(ImmutableArray<Tick> items, StreamSequenceToken? token = null)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        if (IsRunning)
-        {
-            _engine!.Account.Mark(item.Instrument, item.Price, item.Time);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc/>
-    public Task OnNextBatchAsync(IReadOnlyList<Tick> items)
-    {
-        ArgumentNullException.ThrowIfNull(items);
         if (!IsRunning)
         {
             return Task.CompletedTask;
         }
 
         var account = _engine!.Account;
-        for (int i = 0; i < items.Count; i++)
+        for (int i = 0; i < items.Length; i++)
         {
             var tick = items[i];
             account.Mark(tick.Instrument, tick.Price, tick.Time);
@@ -43,8 +32,8 @@ public sealed partial class StrategyGrain : IAsyncBatchObserver<Tick>
         return Task.CompletedTask;
     }
 
-    private IAsyncStream<Tick> TickStream(InstrumentId instrument)
-        => this.GetStreamProvider(StreamNamespaces.Provider).GetStream<Tick>(StreamId.Create(StreamNamespaces.Ticks, instrument.Symbol));
+    private IAsyncStream<ImmutableArray<Tick>> TickStream(InstrumentId instrument)
+        => this.GetStreamProvider(StreamNamespaces.Provider).GetStream<ImmutableArray<Tick>>(StreamId.Create(StreamNamespaces.Ticks, instrument.Symbol));
 
     private Task SubscribeTicksAsync(InstrumentId instrument) => TickStream(instrument).SubscribeAsync(this);
 

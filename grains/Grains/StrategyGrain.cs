@@ -7,10 +7,10 @@ using TradingRobotPlug.GrainInterfaces.Strategies;
 using TradingRobotPlug.GrainInterfaces.Trading;
 using TradingRobotPlug.Grains.Engine;
 using TradingRobotPlug.Grains.Strategies;
-using TradingRobotPlug.Runtime;
-using TradingRobotPlug.Runtime.Concurrency;
-using TradingRobotPlug.Runtime.Storage;
-using TradingRobotPlug.Runtime.Streams;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Concurrency;
+using Orleans.Streams;
 
 namespace TradingRobotPlug.Grains.Grains;
 
@@ -21,11 +21,12 @@ namespace TradingRobotPlug.Grains.Grains;
 /// Reentrant so that <see cref="WaitForBars"/> can wait while deliveries run: turns still never run in parallel,
 /// and a batch is processed synchronously within one turn, so bar processing never interleaves with anything.
 /// </summary>
+[GrainType("strategy")]
 [Reentrant]
 public sealed partial class StrategyGrain(
     [PersistentState("strategy")] IPersistentState<StrategyState> state,
     StrategyRegistry registry,
-    ILogger<StrategyGrain> logger) : Grain, IStrategyGrain, IAsyncBatchObserver<Bar>
+    ILogger<StrategyGrain> logger) : Grain, IStrategyGrain, IAsyncObserver<ImmutableArray<Bar>>
 {
     private readonly List<(long Bars, TaskCompletionSource<long> Waiter)> _waiters = [];
     private readonly List<AlertRaised> _alerts = [];
@@ -40,6 +41,7 @@ public sealed partial class StrategyGrain(
     private int _monitoredTrades;
     private MetricsSnapshot? _allTime;
     private long _allTimeAtBars = -1;
+    private Task _resultsSent = Task.CompletedTask;
 
     private StrategyId Id => StrategyId.Parse(this.GetPrimaryKeyString());
 
@@ -233,16 +235,30 @@ public sealed partial class StrategyGrain(
         await PublishUpdate();
     }
 
-    /// <inheritdoc/>
-    public Task OnNextAsync(Bar item) => OnNextBatchAsync([item]);
+    /// <summary>A batch of bars delivered on the instrument's bar stream (one stream event per published batch).</summary>
+    public Task OnNextAsync(ImmutableArray<Bar> item, StreamSequenceToken? token = null) => OnBarsAsync(item);
 
     /// <inheritdoc/>
-    public Task OnNextBatchAsync(IReadOnlyList<Bar> items)
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    /// <summary>A stream error ends nothing by itself: it is logged with the strategy id, and the subscription stays.</summary>
+    public Task OnErrorAsync(Exception ex)
+    {
+        LogErrorStream(logger, Id.ToString(), ex);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Processes bars: the engine and alerts synchronously (nothing interleaves with the trading state), then the
+    /// positions and metrics buckets are sent and awaited (Orleans does not order separate calls, so a batch's results
+    /// are delivered before the next batch's are sent), waiters are woken, and one update goes on the update stream.
+    /// </summary>
+    private async Task OnBarsAsync(IReadOnlyList<Bar> items)
     {
         items = SkipDeliveredDuringRebuildOrProcessed(items);
         if (_engine is null || items.Count == 0 || (state.State.Status != StrategyStatus.Running && !_feedingHistory))
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var monitor = _monitor!;
@@ -262,9 +278,14 @@ public sealed partial class StrategyGrain(
         }
 
         _alerts.AddRange(_batchAlerts);
-        PublishBatchResults();
+        var sent = PublishBatchResultsAsync();
+        _resultsSent = sent;
+        await sent;
         CompleteWaiters();
-        return _feedingHistory ? Task.CompletedTask : PublishUpdate();
+        if (!_feedingHistory)
+        {
+            await PublishUpdate();
+        }
     }
 
     /// <summary>
@@ -331,12 +352,17 @@ public sealed partial class StrategyGrain(
         }
     }
 
-    private void PublishBatchResults()
+    /// <summary>
+    /// Sends the positions and the metrics buckets changed by the batch just processed. Everything is read from the engine
+    /// before the first await, so the sends carry exactly this batch's results.
+    /// </summary>
+    private Task PublishBatchResultsAsync()
     {
         var id = Id.ToString();
+        var calls = new List<Task>();
         foreach (var position in _engine!.Account.GetPositions())
         {
-            _ = GrainFactory.GetGrain<IPositionGrain>(position.Id.ToString()).Update(position);
+            calls.Add(GrainFactory.GetGrain<IPositionGrain>(position.Id.ToString()).Update(position));
         }
 
         foreach (var level in MetricsBook.Levels)
@@ -346,21 +372,11 @@ public sealed partial class StrategyGrain(
             if (closed.Count > 0 || open is not null)
             {
                 var bucket = GrainFactory.GetGrain<IMetricsBucketGrain>($"{id}/{level.ToCanonicalString()}");
-                _ = ObserveAsync(bucket.Apply([.. closed], open));
+                calls.Add(bucket.Apply([.. closed], open));
             }
         }
-    }
 
-    private async Task ObserveAsync(Task call)
-    {
-        try
-        {
-            await call;
-        }
-        catch (Exception ex)
-        {
-            LogErrorBucketUpdateFailed(logger, Id.ToString(), ex);
-        }
+        return Task.WhenAll(calls);
     }
 
     private void CompleteWaiters()
@@ -387,12 +403,19 @@ public sealed partial class StrategyGrain(
         var processed = _engine?.BarsProcessed ?? 0;
         if (processed >= bars)
         {
-            return Task.FromResult(processed);
+            return AfterResultsSentAsync(processed);
         }
 
         var waiter = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         _waiters.Add((bars, waiter));
         return waiter.Task;
+    }
+
+    /// <summary>Returns <paramref name="processed"/> once the positions and buckets of the last processed batch are delivered.</summary>
+    private async Task<long> AfterResultsSentAsync(long processed)
+    {
+        await _resultsSent;
+        return processed;
     }
 
     /// <inheritdoc/>
@@ -441,15 +464,16 @@ public sealed partial class StrategyGrain(
     public Task<ImmutableArray<OrderRejected>> GetRejectedOrders()
         => Task.FromResult(_engine is null ? ImmutableArray<OrderRejected>.Empty : [.. _engine.Rejected]);
 
-    private IAsyncStream<Bar> BarStream()
+    private IAsyncStream<ImmutableArray<Bar>> BarStream()
     {
         var instrument = state.State.Settings?.Instruments[0] ?? throw new InvalidOperationException($"Strategy '{Id}' has not been created.");
-        return this.GetStreamProvider(StreamNamespaces.Provider).GetStream<Bar>(StreamId.Create(StreamNamespaces.Bars, instrument.Symbol));
+        return this.GetStreamProvider(StreamNamespaces.Provider).GetStream<ImmutableArray<Bar>>(StreamId.Create(StreamNamespaces.Bars, instrument.Symbol));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Strategy {StrategyId} started")]
     private static partial void LogInformationStarted(ILogger logger, string strategyId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Metrics bucket update of strategy {StrategyId} failed")]
-    private static partial void LogErrorBucketUpdateFailed(ILogger logger, string strategyId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stream error delivered to strategy {StrategyId}")]
+    private static partial void LogErrorStream(ILogger logger, string strategyId, Exception exception);
+
 }

@@ -1,18 +1,23 @@
+using Orleans;
 using TradingRobotPlug.GrainInterfaces.Alerts;
 using TradingRobotPlug.GrainInterfaces.Strategies;
 
 namespace TradingRobotPlug.Grains.Grains;
 
 /// <summary>Persisted definition and lifecycle of a strategy grain.</summary>
+[GenerateSerializer, Alias("trp.StrategyState")]
 public sealed class StrategyState
 {
     /// <summary>The settings; null until created.</summary>
+    [Id(0)]
     public StrategySettings? Settings { get; set; }
 
     /// <summary>Lifecycle status.</summary>
+    [Id(1)]
     public StrategyStatus Status { get; set; }
 
     /// <summary>Alert thresholds; null when never set.</summary>
+    [Id(2)]
     public AlertThresholds? Alerts { get; set; }
 
     /// <summary>
@@ -21,5 +26,6 @@ public sealed class StrategyState
     /// data). A reactivated running or paused strategy rebuilds its trading state from the instrument's bars since then;
     /// null when never started.
     /// </summary>
+    [Id(3)]
     public DateTimeOffset? HistoryFrom { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.Grains.Metrics;
 

@@ -1,4 +1,5 @@
-using TradingRobotPlug.Runtime.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TradingRobotPlug.Grains.Metrics;
 

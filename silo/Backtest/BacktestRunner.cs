@@ -12,10 +12,8 @@ using TradingRobotPlug.Grains;
 using TradingRobotPlug.Grains.Engine;
 using TradingRobotPlug.Grains.MarketData;
 using TradingRobotPlug.Grains.Strategies;
-using TradingRobotPlug.Runtime;
 using Microsoft.Extensions.Options;
-using TradingRobotPlug.Runtime.Hosting;
-using TradingRobotPlug.Runtime.Storage;
+using TradingRobotPlug.Grains.Hosting;
 
 namespace TradingRobotPlug.Silo.Backtest;
 
@@ -127,14 +125,7 @@ public static class BacktestRunner
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.UseSilo(silo =>
-        {
-            silo.AddTrading();
-            if (options.PostgresConnectionString is { } connectionString)
-            {
-                silo.AddPostgresGrainStorage(GrainStorageNames.Default, o => o.ConnectionString = connectionString);
-            }
-        });
+        builder.UseOrleans(silo => silo.UseTradingLocalhostClustering().AddTrading(options.PostgresConnectionString));
         using var host = builder.Build();
         try
         {

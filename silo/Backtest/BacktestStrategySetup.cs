@@ -2,7 +2,6 @@ using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Market;
 using TradingRobotPlug.GrainInterfaces.Strategies;
 using TradingRobotPlug.GrainInterfaces.Trading;
-using TradingRobotPlug.Runtime;
 
 namespace TradingRobotPlug.Silo.Backtest;
 
