@@ -19,7 +19,10 @@ public static class RestApiEndpointExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseRateLimiter();
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase), b => b.UseMiddleware<ApiKeyMiddleware>());
+        app.UseWhen(
+            c => c.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase)
+                || c.Request.Path.StartsWithSegments(ApiKeyMiddleware.OrleansDashboardPath, StringComparison.OrdinalIgnoreCase),
+            b => b.UseMiddleware<ApiKeyMiddleware>());
         var v1 = app.MapGroup("/api/v1")
             .RequireRateLimiting(RestApiServiceExtensions.RateLimitPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -1,5 +1,6 @@
 using TradingRobotPlug.GrainInterfaces.Grains;
-using TradingRobotPlug.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace TradingRobotPlug.Api.Hosting;
 

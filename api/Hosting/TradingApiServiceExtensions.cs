@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TradingRobotPlug.GrainInterfaces.Grains;
-using TradingRobotPlug.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace TradingRobotPlug.Api.Hosting;
 

@@ -40,6 +40,7 @@ public static class TradingRobotPlugApplicationExtensions
         app.MapHealthAndOpenApi();
         app.MapRestApi();
         app.MapDashboardHub();
+        app.MapOrleansDashboardBehindKeys();
         return app;
     }
 }

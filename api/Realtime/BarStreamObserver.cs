@@ -1,22 +1,23 @@
+using System.Collections.Immutable;
 using TradingRobotPlug.GrainInterfaces.Market;
-using TradingRobotPlug.Runtime.Streams;
+using Orleans.Streams;
 
 namespace TradingRobotPlug.Api.Realtime;
 
 /// <summary>Hands one instrument's bar stream to the notifier (called on the stream's delivery loop).</summary>
-internal sealed class BarStreamObserver(DashboardNotifier notifier, InstrumentFeed feed) : IAsyncBatchObserver<Bar>
+internal sealed class BarStreamObserver(DashboardNotifier notifier, InstrumentFeed feed) : IAsyncObserver<ImmutableArray<Bar>>
 {
     /// <inheritdoc/>
-    public Task OnNextAsync(Bar item)
-    {
-        notifier.OnBars(feed, [item]);
-        return Task.CompletedTask;
-    }
-
     /// <inheritdoc/>
-    public Task OnNextBatchAsync(IReadOnlyList<Bar> items)
+    public Task OnNextAsync(ImmutableArray<Bar> items, StreamSequenceToken? token = null)
     {
         notifier.OnBars(feed, items);
         return Task.CompletedTask;
     }
+
+    /// <inheritdoc/>
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    /// <inheritdoc/>
+    public Task OnErrorAsync(Exception ex) => notifier.OnStreamError(feed.Id.Symbol, ex);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using TradingRobotPlug.Api.Features.Strategies;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -8,8 +9,9 @@ using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Market;
 using TradingRobotPlug.GrainInterfaces.Strategies;
 using TradingRobotPlug.GrainInterfaces.Trading;
-using TradingRobotPlug.Runtime;
-using TradingRobotPlug.Runtime.Streams;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Streams;
 
 namespace TradingRobotPlug.Api.Realtime;
 
@@ -30,7 +32,7 @@ namespace TradingRobotPlug.Api.Realtime;
 /// joins reads the current state from the grains instead. A group's next push starts only after its previous one has
 /// been sent, so a slow client delays (and further coalesces) its own groups' pushes, not the other groups'.
 /// </remarks>
-public sealed partial class DashboardNotifier : IHostedService, IAsyncBatchObserver<StrategyUpdated>, IDisposable
+public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<StrategyUpdated>, IDisposable
 {
     /// <summary>Most equity points in one <c>equity</c> push; more are thinned evenly (first and last kept).</summary>
     public const int MaxEquityPointsPerPush = 1000;
@@ -110,10 +112,10 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncBatchObser
         await _stopping.CancelAsync();
         await _loop.WaitAsync(cancellationToken);
         await Task.WhenAll(_inFlight.Values).WaitAsync(cancellationToken);
-        List<Task<StreamSubscriptionHandle<Bar>>> bars;
+        List<Task<StreamSubscriptionHandle<ImmutableArray<Bar>>>> bars;
         lock (_lock)
         {
-            bars = [.. _instruments.Values.Select(f => f.Subscription).OfType<Task<StreamSubscriptionHandle<Bar>>>()];
+            bars = [.. _instruments.Values.Select(f => f.Subscription).OfType<Task<StreamSubscriptionHandle<ImmutableArray<Bar>>>>()];
         }
 
         if (_updates is { } updates)
@@ -130,15 +132,27 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncBatchObser
     /// <inheritdoc/>
     public void Dispose() => _stopping.Dispose();
 
-    /// <inheritdoc/>
-    public Task OnNextAsync(StrategyUpdated item)
+    /// <summary>One strategy's update from the strategy update stream.</summary>
+    public Task OnNextAsync(StrategyUpdated item, StreamSequenceToken? token = null)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return OnNextBatchAsync([item]);
+        return OnUpdates([item]);
     }
 
     /// <inheritdoc/>
-    public Task OnNextBatchAsync(IReadOnlyList<StrategyUpdated> items)
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    /// <summary>A stream error is logged with the stream's name; subscriptions stay in place.</summary>
+    public Task OnErrorAsync(Exception ex) => OnStreamError(StreamNamespaces.StrategyUpdates, ex);
+
+    /// <summary>Logs an error a stream delivered to one of the notifier's observers.</summary>
+    internal Task OnStreamError(string stream, Exception ex)
+    {
+        LogErrorStream(_logger, stream, ex);
+        return Task.CompletedTask;
+    }
+
+    private Task OnUpdates(IReadOnlyList<StrategyUpdated> items)
     {
         ArgumentNullException.ThrowIfNull(items);
         _metrics.Received(items.Count);
@@ -232,7 +246,7 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncBatchObser
     /// <summary>Subscribes (once) to the instrument's bar stream; completes when the subscription is in place.</summary>
     internal async Task EnsureBarsAsync(InstrumentId instrument)
     {
-        Task<StreamSubscriptionHandle<Bar>> task;
+        Task<StreamSubscriptionHandle<ImmutableArray<Bar>>> task;
         lock (_lock)
         {
             if (!_instruments.TryGetValue(instrument, out var feed))
@@ -241,7 +255,7 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncBatchObser
             }
 
             task = feed.Subscription ??= _client.GetStreamProvider(StreamNamespaces.Provider)
-                .GetStream<Bar>(StreamId.Create(StreamNamespaces.Bars, instrument.Symbol))
+                .GetStream<ImmutableArray<Bar>>(StreamId.Create(StreamNamespaces.Bars, instrument.Symbol))
                 .SubscribeAsync(new BarStreamObserver(this, feed));
         }
 
@@ -739,6 +753,9 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncBatchObser
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the definition of strategy {StrategyId} failed; its summaries go out without spec and instruments")]
     private static partial void LogWarningDefinitionUnreadable(ILogger logger, string strategyId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stream {Stream} delivered an error to the dashboard notifier")]
+    private static partial void LogErrorStream(ILogger logger, string stream, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unsubscribing from {Stream} failed")]
     private static partial void LogWarningUnsubscribeFailed(ILogger logger, string stream, Exception exception);

@@ -6,7 +6,8 @@ using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Market;
 using TradingRobotPlug.GrainInterfaces.Strategies;
 using TradingRobotPlug.GrainInterfaces.Trading;
-using TradingRobotPlug.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace TradingRobotPlug.Api.Realtime;
 

@@ -1,5 +1,6 @@
+using System.Collections.Immutable;
 using TradingRobotPlug.GrainInterfaces.Market;
-using TradingRobotPlug.Runtime.Streams;
+using Orleans.Streams;
 
 namespace TradingRobotPlug.Api.Realtime;
 
@@ -16,7 +17,7 @@ internal sealed class InstrumentFeed(InstrumentId id)
     public DashboardGroup Group { get; } = DashboardGroup.ForInstrument(id);
 
     /// <summary>The client-side subscription to the instrument's bar stream, once started.</summary>
-    public Task<StreamSubscriptionHandle<Bar>>? Subscription { get; set; }
+    public Task<StreamSubscriptionHandle<ImmutableArray<Bar>>>? Subscription { get; set; }
 
     /// <summary>Bars not yet pushed.</summary>
     public List<Bar> PendingBars { get; set; } = [];

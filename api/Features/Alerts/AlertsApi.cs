@@ -1,6 +1,7 @@
 using TradingRobotPlug.GrainInterfaces.Alerts;
 using TradingRobotPlug.GrainInterfaces.Grains;
-using TradingRobotPlug.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace TradingRobotPlug.Api.Features.Alerts;
 

@@ -1,25 +1,50 @@
-using TradingRobotPlug.GrainInterfaces.Grains;
-using TradingRobotPlug.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace TradingRobotPlug.Api.Features.Cluster;
 
-/// <summary>The cluster endpoint of docs/api.md.</summary>
+/// <summary>The cluster endpoint: what Orleans' management grain knows of the silos and their activations.</summary>
 public static class ClusterApi
 {
-    /// <summary>Maps <c>GET /cluster</c> on <paramref name="v1"/> (the <c>/api/v1</c> group).</summary>
+    /// <summary>Maps <c>GET /cluster</c>.</summary>
     public static RouteGroupBuilder MapClusterApi(this RouteGroupBuilder v1)
     {
         ArgumentNullException.ThrowIfNull(v1);
         v1.MapGet("/cluster", Get).WithTags("Cluster").WithName("GetCluster")
-            .WithSummary("Silos with their activations by grain type, and messages per second.").Produces<ClusterStatus>();
+            .WithSummary("Silos of the membership table with their status, address and activations by grain type, and messages per second.").Produces<ClusterStatus>();
         return v1;
     }
 
-    private static async Task<IResult> Get(IClusterClient client)
+    private static async Task<IResult> Get(IClusterClient client, ClusterMessageRate rate)
     {
-        var silos = await client.GetGrain<IManagementGrain>(IManagementGrain.Key).GetSiloStatistics();
-        return TypedResults.Ok(new ClusterStatus(
-            [.. silos.Select(s => new SiloStatus(s.Name, s.Status, s.StartedUtc, s.Activations))],
-            silos.Sum(s => s.MessagesPerSecond)));
+        var management = client.GetGrain<IManagementGrain>(0);
+        var hosts = await management.GetDetailedHosts(onlyActive: false);
+        var active = hosts.Where(h => h.Status == Orleans.Runtime.SiloStatus.Active).Select(h => h.SiloAddress).ToArray();
+        var grains = await management.GetSimpleGrainStatistics();
+        var runtime = active.Length == 0 ? [] : await management.GetRuntimeStatistics(active);
+        var silos = hosts
+            .OrderBy(h => h.StartTime)
+            .Select(h => new SiloStatus(
+                h.SiloName,
+                h.Status.ToString(),
+                new DateTimeOffset(DateTime.SpecifyKind(h.StartTime, DateTimeKind.Utc)),
+                grains.Where(g => g.SiloAddress.Equals(h.SiloAddress))
+                    .GroupBy(g => ShortGrainType(g.GrainType))
+                    .OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.Sum(x => x.ActivationCount), StringComparer.Ordinal),
+                h.SiloAddress.ToParsableString(),
+                h.HostName))
+            .ToList();
+        long received = runtime.Sum(r => r.ReceivedMessages);
+        return TypedResults.Ok(new ClusterStatus(silos, rate.Sample(received)));
+    }
+
+    /// <summary>The grain type as Orleans names it (the pinned <c>[GrainType]</c>, e.g. <c>strategy</c>), without an assembly-qualified class name.</summary>
+    private static string ShortGrainType(string grainType)
+    {
+        int comma = grainType.IndexOf(',', StringComparison.Ordinal);
+        string name = comma < 0 ? grainType : grainType[..comma];
+        int dot = name.LastIndexOf('.');
+        return dot < 0 ? name : name[(dot + 1)..];
     }
 }

@@ -76,12 +76,23 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
     [GeneratedRegex(@"^Failed to bind parameter ""(?:[^""]* )?(?<name>[A-Za-z_][A-Za-z0-9_]*)"" from ""(?<value>.*)""\.$", RegexOptions.CultureInvariant)]
     private static partial Regex BoundParameter();
 
+    /// <summary>
+    /// The argument's field and message without the " (Parameter 'x')" suffix. An exception thrown in a grain arrives
+    /// through Orleans with its message but without <see cref="ArgumentException.ParamName"/>, so the name is then taken
+    /// from the message's suffix.
+    /// </summary>
     private static ValidationProblemDetails ArgumentProblem(ArgumentException argument)
     {
-        var field = string.IsNullOrEmpty(argument.ParamName) ? "request" : argument.ParamName;
         var message = argument.Message;
-        var suffix = $" (Parameter '{argument.ParamName}')";
-        if (argument.ParamName is not null && message.EndsWith(suffix, StringComparison.Ordinal))
+        var name = argument.ParamName;
+        if (string.IsNullOrEmpty(name) && ParameterSuffix().Match(message) is { Success: true } m)
+        {
+            name = m.Groups["name"].Value;
+        }
+
+        var field = string.IsNullOrEmpty(name) ? "request" : name;
+        var suffix = $" (Parameter '{name}')";
+        if (name is not null && message.EndsWith(suffix, StringComparison.Ordinal))
         {
             message = message[..^suffix.Length];
         }
@@ -93,6 +104,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             Detail = message,
         };
     }
+
+    [GeneratedRegex(@" \(Parameter '(?<name>[^']+)'\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ParameterSuffix();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected {Method} {Path} with {Status}: {Reason}")]
     private static partial void LogInformationRequestRejected(ILogger logger, int status, string method, string path, string reason);

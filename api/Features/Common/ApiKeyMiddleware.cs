@@ -16,6 +16,12 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<TradingApiOp
     /// <summary>The request header carrying the key.</summary>
     public const string HeaderName = "X-Api-Key";
 
+    /// <summary>Where the Orleans dashboard is mapped. It has no authentication of its own and shows the whole cluster, so
+    /// with keys configured every request to it, reads included, needs a key.</summary>
+    public const string OrleansDashboardPath = "/dashboard";
+
+    private static bool IsRead(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
+
     private readonly byte[][] _digests = [.. options.Value.ApiKeys.Where(k => !string.IsNullOrEmpty(k)).Select(k => SHA256.HashData(Encoding.UTF8.GetBytes(k)))];
 
     /// <summary>Checks the key of a write request, then calls the rest of the pipeline or answers 401.</summary>
@@ -23,7 +29,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<TradingApiOp
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
-        if (_digests.Length == 0 || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+        if (_digests.Length == 0 || (IsRead(request.Method) && !request.Path.StartsWithSegments(OrleansDashboardPath, StringComparison.OrdinalIgnoreCase)))
         {
             await next(context);
             return;

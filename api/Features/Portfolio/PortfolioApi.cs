@@ -4,7 +4,8 @@ using TradingRobotPlug.Api.Features.Strategies;
 using TradingRobotPlug.Api.Replay;
 using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Portfolio;
-using TradingRobotPlug.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace TradingRobotPlug.Api.Features.Portfolio;
 

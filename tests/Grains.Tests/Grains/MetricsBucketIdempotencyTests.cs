@@ -1,5 +1,6 @@
 using TradingRobotPlug.GrainInterfaces.Grains;
-using TradingRobotPlug.Runtime.TestingHost;
+using Orleans.TestingHost;
+using TradingRobotPlug.Grains.Tests.Infrastructure;
 
 namespace TradingRobotPlug.Grains.Tests.Grains;
 
@@ -13,8 +14,8 @@ public sealed class MetricsBucketIdempotencyTests
     [Fact]
     public async Task Republished_closed_periods_are_ignored_and_a_changed_one_is_refused()
     {
-        await using var cluster = await InProcessTestCluster.StartAsync(new TestClusterOptions { ConfigureSilo = s => s.AddTrading() });
-        var bucket = cluster.GrainFactory.GetGrain<IMetricsBucketGrain>("idem/daily");
+        await using var cluster = await TradingTestCluster.StartAsync();
+        var bucket = cluster.Client.GetGrain<IMetricsBucketGrain>("idem/daily");
         var d1 = Closed(BucketLevel.Daily, new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero), 10m);
         var d2 = Closed(BucketLevel.Daily, new DateTimeOffset(2024, 1, 3, 0, 0, 0, TimeSpan.Zero), -4m);
         var d3 = Closed(BucketLevel.Daily, new DateTimeOffset(2024, 1, 4, 0, 0, 0, TimeSpan.Zero), 7m);
@@ -29,7 +30,7 @@ public sealed class MetricsBucketIdempotencyTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => bucket.Apply([Closed(BucketLevel.Daily, new DateTimeOffset(2023, 12, 29, 0, 0, 0, TimeSpan.Zero), 1m)], open));
         Assert.Equal(new[] { d1, d2, d3, open }, (await bucket.GetPeriods(null, null)).ToArray());
 
-        var trades = cluster.GrainFactory.GetGrain<IMetricsBucketGrain>("idem/trade");
+        var trades = cluster.Client.GetGrain<IMetricsBucketGrain>("idem/trade");
         var t1 = Closed(BucketLevel.Trade, new DateTimeOffset(2024, 1, 2, 10, 0, 0, TimeSpan.Zero), 3m);
         var t2 = Closed(BucketLevel.Trade, new DateTimeOffset(2024, 1, 2, 11, 0, 0, TimeSpan.Zero), -1m);
         await trades.Apply([t1], null);

@@ -7,7 +7,8 @@ using TradingRobotPlug.Grains.MarketData;
 using TradingRobotPlug.Grains.Metrics;
 using TradingRobotPlug.Grains.Strategies;
 using TradingRobotPlug.Grains.Tests.Metrics;
-using TradingRobotPlug.Runtime.TestingHost;
+using Orleans.TestingHost;
+using TradingRobotPlug.Grains.Tests.Infrastructure;
 
 namespace TradingRobotPlug.Grains.Tests.Grains;
 
@@ -28,17 +29,17 @@ public sealed class PortfolioGrainTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = await InProcessTestCluster.StartAsync(new TestClusterOptions { ConfigureSilo = s => s.AddTrading(), TimeProvider = TimeProvider.System });
+        _cluster = await TradingTestCluster.StartAsync();
         _bars = new OhlcvCsvReader(Spx).ReadAll(Path.Combine(AppContext.BaseDirectory, "data", "sp500-daily-2000-2020.csv")).ToList();
     }
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
-    private IPortfolioGrain Portfolio => _cluster.GrainFactory.GetGrain<IPortfolioGrain>(IPortfolioGrain.Key);
+    private IPortfolioGrain Portfolio => _cluster.Client.GetGrain<IPortfolioGrain>(IPortfolioGrain.Key);
 
     private async Task ReplayAsync(IEnumerable<Bar> bars)
     {
-        var instrument = _cluster.GrainFactory.GetGrain<IInstrumentGrain>(Spx.Symbol);
+        var instrument = _cluster.Client.GetGrain<IInstrumentGrain>(Spx.Symbol);
         foreach (var chunk in bars.Chunk(700))
         {
             await instrument.PublishBars([.. chunk]);
@@ -52,7 +53,7 @@ public sealed class PortfolioGrainTests : IAsyncLifetime
         await Portfolio.Ensure(); // idempotent
         foreach (var (id, settings) in Strategies)
         {
-            var grain = _cluster.GrainFactory.GetGrain<IStrategyGrain>(id);
+            var grain = _cluster.Client.GetGrain<IStrategyGrain>(id);
             await grain.Create(settings);
             await grain.Start();
         }
@@ -60,7 +61,7 @@ public sealed class PortfolioGrainTests : IAsyncLifetime
         await ReplayAsync(_bars);
         foreach (var (id, _) in Strategies)
         {
-            await _cluster.GrainFactory.GetGrain<IStrategyGrain>(id).WaitForBars(_bars.Count).WaitAsync(Timeout);
+            await _cluster.Client.GetGrain<IStrategyGrain>(id).WaitForBars(_bars.Count).WaitAsync(Timeout);
         }
 
         var snapshot = await Portfolio.WaitForMarks(_bars[^1].CloseTime).WaitAsync(Timeout);
@@ -73,7 +74,7 @@ public sealed class PortfolioGrainTests : IAsyncLifetime
         var inMarket = new bool[_bars.Count];
         foreach (var (id, settings) in Strategies)
         {
-            var grain = _cluster.GrainFactory.GetGrain<IStrategyGrain>(id);
+            var grain = _cluster.Client.GetGrain<IStrategyGrain>(id);
             var curve = (await grain.GetEquityCurve()).ToArray();
             Assert.Equal(_bars.Select(b => b.CloseTime), curve.Select(p => p.Time));
             curves.Add(curve);
@@ -96,7 +97,7 @@ public sealed class PortfolioGrainTests : IAsyncLifetime
 
         // The portfolio's marks, as its daily buckets hold them: one bar close per UTC day, so one mark per daily bucket
         // with marks (a day can also hold only a trade: fills happen at a bar's open, which on a Monday is not a close).
-        var periods = await _cluster.GrainFactory.GetGrain<IMetricsBucketGrain>($"{IPortfolioGrain.Key}/daily").GetPeriods(null, null);
+        var periods = await _cluster.Client.GetGrain<IMetricsBucketGrain>($"{IPortfolioGrain.Key}/daily").GetPeriods(null, null);
         Assert.Equal(_bars.Count, periods.Sum(d => d.Marks));
         var daily = periods.Where(d => d.Marks > 0).ToArray();
         Assert.Equal(_bars.Count, daily.Length);
@@ -113,7 +114,7 @@ public sealed class PortfolioGrainTests : IAsyncLifetime
         Assert.NotNull(snapshot.Metrics);
         Assert.True(expected.Trades > 10);
         MetricsAssert.Equivalent(expected, snapshot.Metrics!, 1e-9, "portfolio all_time");
-        var allTime = Assert.Single(await _cluster.GrainFactory.GetGrain<IMetricsBucketGrain>($"{IPortfolioGrain.Key}/all_time").GetPeriods(null, null));
+        var allTime = Assert.Single(await _cluster.Client.GetGrain<IMetricsBucketGrain>($"{IPortfolioGrain.Key}/all_time").GetPeriods(null, null));
         Assert.Equal(snapshot.Metrics, allTime);
 
         // Totals: sums of the strategy snapshots.
@@ -134,7 +135,7 @@ public sealed class PortfolioGrainTests : IAsyncLifetime
         // portfolio listened, so only the directory tells it they exist.
         foreach (var (id, settings) in Strategies.Take(2))
         {
-            var grain = _cluster.GrainFactory.GetGrain<IStrategyGrain>(id);
+            var grain = _cluster.Client.GetGrain<IStrategyGrain>(id);
             await grain.Create(settings);
             await grain.Start();
         }
@@ -147,7 +148,7 @@ public sealed class PortfolioGrainTests : IAsyncLifetime
         decimal expected = 0m;
         foreach (var (id, _) in Strategies.Take(2))
         {
-            expected += (await _cluster.GrainFactory.GetGrain<IStrategyGrain>(id).GetEquityCurve())[^1].Equity;
+            expected += (await _cluster.Client.GetGrain<IStrategyGrain>(id).GetEquityCurve())[^1].Equity;
         }
 
         Assert.Equal(2, snapshot.Strategies);
@@ -162,7 +163,7 @@ public sealed class PortfolioGrainTests : IAsyncLifetime
         await Portfolio.Ensure();
         foreach (var (id, settings) in Strategies.Take(2))
         {
-            var grain = _cluster.GrainFactory.GetGrain<IStrategyGrain>(id);
+            var grain = _cluster.Client.GetGrain<IStrategyGrain>(id);
             await grain.Create(settings);
             await grain.Start();
         }
@@ -172,15 +173,15 @@ public sealed class PortfolioGrainTests : IAsyncLifetime
         var before = await Portfolio.WaitForMarks(bars[^1].CloseTime).WaitAsync(Timeout);
         Assert.Equal(2, before.Strategies);
 
-        var deleted = _cluster.GrainFactory.GetGrain<IStrategyGrain>(Strategies[1].Id);
+        var deleted = _cluster.Client.GetGrain<IStrategyGrain>(Strategies[1].Id);
         var deletedSnapshot = await deleted.GetSnapshot();
-        var kept = await _cluster.GrainFactory.GetGrain<IStrategyGrain>(Strategies[0].Id).GetSnapshot();
+        var kept = await _cluster.Client.GetGrain<IStrategyGrain>(Strategies[0].Id).GetSnapshot();
         await deleted.Delete();
 
         // The deletion's update is folded before the marks of any later bar, so wait for one more bar.
         await ReplayAsync(_bars.Skip(300).Take(1));
         var after = await Portfolio.WaitForMarks(_bars[300].CloseTime).WaitAsync(Timeout);
-        var keptNow = await _cluster.GrainFactory.GetGrain<IStrategyGrain>(Strategies[0].Id).GetSnapshot();
+        var keptNow = await _cluster.Client.GetGrain<IStrategyGrain>(Strategies[0].Id).GetSnapshot();
         Assert.Equal(1, after.Strategies);
         Assert.Equal(Strategies[0].Settings.InitialCapital, after.InitialCapital);
         Assert.Equal(keptNow.Equity, after.Equity);

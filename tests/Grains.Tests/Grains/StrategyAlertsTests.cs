@@ -4,7 +4,8 @@ using TradingRobotPlug.GrainInterfaces.Market;
 using TradingRobotPlug.GrainInterfaces.Strategies;
 using TradingRobotPlug.GrainInterfaces.Trading;
 using TradingRobotPlug.Grains.MarketData;
-using TradingRobotPlug.Runtime.TestingHost;
+using Orleans.TestingHost;
+using TradingRobotPlug.Grains.Tests.Infrastructure;
 
 namespace TradingRobotPlug.Grains.Tests.Grains;
 
@@ -16,7 +17,7 @@ public sealed class StrategyAlertsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = await InProcessTestCluster.StartAsync(new TestClusterOptions { ConfigureSilo = s => s.AddTrading(), TimeProvider = TimeProvider.System });
+        _cluster = await TradingTestCluster.StartAsync();
         _bars = new OhlcvCsvReader(Spx).ReadAll(Path.Combine(AppContext.BaseDirectory, "data", "sp500-daily-2000-2020.csv")).ToList();
     }
 
@@ -45,12 +46,12 @@ public sealed class StrategyAlertsTests : IAsyncLifetime
     {
         const decimal capital = 100_000m;
         var thresholds = new AlertThresholds(MaxDrawdown: 0.10, DailyLoss: 2_500m, MinWinRate: 0.75, MinTrades: 3);
-        var grain = _cluster.GrainFactory.GetGrain<IStrategyGrain>("alerts-sma");
+        var grain = _cluster.Client.GetGrain<IStrategyGrain>("alerts-sma");
         await grain.Create(new StrategySettings("sma-cross:fast=50,slow=200", [Spx], Timeframe.OneDay, capital, FeeBps: 5m));
         await grain.SetAlertThresholds(thresholds);
         Assert.Equal(thresholds, await grain.GetAlertThresholds());
         await grain.Start();
-        var instrument = _cluster.GrainFactory.GetGrain<IInstrumentGrain>(Spx.Symbol);
+        var instrument = _cluster.Client.GetGrain<IInstrumentGrain>(Spx.Symbol);
         foreach (var chunk in _bars.Chunk(700))
         {
             await instrument.PublishBars([.. chunk]);

@@ -7,7 +7,8 @@ using TradingRobotPlug.Grains;
 using TradingRobotPlug.Grains.Engine;
 using TradingRobotPlug.Grains.MarketData;
 using TradingRobotPlug.Grains.Strategies;
-using TradingRobotPlug.Runtime.TestingHost;
+using Orleans.TestingHost;
+using TradingRobotPlug.Grains.Tests.Infrastructure;
 
 namespace TradingRobotPlug.Grains.Tests.Grains;
 
@@ -19,7 +20,7 @@ public sealed class StrategyGrainReplayTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = await InProcessTestCluster.StartAsync(new TestClusterOptions { ConfigureSilo = s => s.AddTrading(), TimeProvider = TimeProvider.System });
+        _cluster = await TradingTestCluster.StartAsync();
         _bars = new OhlcvCsvReader(Spx).ReadAll(Path.Combine(AppContext.BaseDirectory, "data", "sp500-daily-2000-2020.csv")).ToList();
     }
 
@@ -27,10 +28,10 @@ public sealed class StrategyGrainReplayTests : IAsyncLifetime
 
     private async Task<IStrategyGrain> RunAsync(string id, StrategySettings settings)
     {
-        var grain = _cluster.GrainFactory.GetGrain<IStrategyGrain>(id);
+        var grain = _cluster.Client.GetGrain<IStrategyGrain>(id);
         await grain.Create(settings);
         await grain.Start();
-        var instrument = _cluster.GrainFactory.GetGrain<IInstrumentGrain>(Spx.Symbol);
+        var instrument = _cluster.Client.GetGrain<IInstrumentGrain>(Spx.Symbol);
         foreach (var chunk in _bars.Chunk(700))
         {
             await instrument.PublishBars([.. chunk]);
@@ -62,7 +63,7 @@ public sealed class StrategyGrainReplayTests : IAsyncLifetime
         Assert.Null(open.ExitTime);
         Assert.Equal(_bars[1].OpenTime, open.EntryTime);
         Assert.Equal(q, open.Quantity);
-        var position = await _cluster.GrainFactory.GetGrain<IPositionGrain>(new PositionId(StrategyId.Parse("bh-hand"), Spx).ToString()).Get();
+        var position = await _cluster.Client.GetGrain<IPositionGrain>(new PositionId(StrategyId.Parse("bh-hand"), Spx).ToString()).Get();
         Assert.NotNull(position);
         Assert.Equal(q, position!.Quantity);
     }
@@ -90,7 +91,7 @@ public sealed class StrategyGrainReplayTests : IAsyncLifetime
         Assert.Equal(engine.Metrics.AllTime!.ToSnapshot().Sharpe, snapshot.Metrics!.Sharpe);
 
         // Buckets: the daily periods held by the bucket grain hold one mark per bar between them, and their net P&L sums to all-time's.
-        var daily = await _cluster.GrainFactory.GetGrain<IMetricsBucketGrain>($"{id}/daily").GetPeriods(null, null);
+        var daily = await _cluster.Client.GetGrain<IMetricsBucketGrain>($"{id}/daily").GetPeriods(null, null);
         Assert.Equal(_bars.Count, daily.Sum(d => d.Marks));
         Assert.All(daily.SkipLast(1), d => Assert.True(d.IsClosed));
         Assert.Equal(snapshot.Metrics.NetPnl, daily.Sum(d => d.NetPnl));

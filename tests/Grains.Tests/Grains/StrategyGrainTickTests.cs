@@ -1,7 +1,8 @@
 using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Market;
 using TradingRobotPlug.GrainInterfaces.Strategies;
-using TradingRobotPlug.Runtime.TestingHost;
+using Orleans.TestingHost;
+using TradingRobotPlug.Grains.Tests.Infrastructure;
 
 namespace TradingRobotPlug.Grains.Tests.Grains;
 
@@ -12,17 +13,17 @@ public sealed class StrategyGrainTickTests : IAsyncLifetime
     private InProcessTestCluster _cluster = null!;
 
     public async Task InitializeAsync()
-        => _cluster = await InProcessTestCluster.StartAsync(new TestClusterOptions { ConfigureSilo = s => s.AddTrading(), TimeProvider = TimeProvider.System });
+        => _cluster = await TradingTestCluster.StartAsync();
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task A_tick_between_bars_marks_the_open_position_without_a_new_bar()
     {
-        var strategy = _cluster.GrainFactory.GetGrain<IStrategyGrain>("tick-mark");
+        var strategy = _cluster.Client.GetGrain<IStrategyGrain>("tick-mark");
         await strategy.Create(new StrategySettings("buy-and-hold", [Tck], Timeframe.OneMinute, 10_000m));
         await strategy.Start();
-        var instrument = _cluster.GrainFactory.GetGrain<IInstrumentGrain>(Tck.Symbol);
+        var instrument = _cluster.Client.GetGrain<IInstrumentGrain>(Tck.Symbol);
 
         // Bar 0 (14:30) decides to buy on its close; bar 1 (14:31) fills at its open; the 14:32 tick completes bar 1.
         await instrument.PublishTicks([Tick.Create(Tck, Open, 100m, 1m), Tick.Create(Tck, Open.AddMinutes(1), 100m, 1m), Tick.Create(Tck, Open.AddMinutes(2), 100m, 1m)], Timeframe.OneMinute);

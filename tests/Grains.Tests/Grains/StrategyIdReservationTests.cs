@@ -1,7 +1,8 @@
 using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Market;
 using TradingRobotPlug.GrainInterfaces.Strategies;
-using TradingRobotPlug.Runtime.TestingHost;
+using Orleans.TestingHost;
+using TradingRobotPlug.Grains.Tests.Infrastructure;
 
 namespace TradingRobotPlug.Grains.Tests.Grains;
 
@@ -10,17 +11,17 @@ public sealed class StrategyIdReservationTests : IAsyncLifetime
     private InProcessTestCluster _cluster = null!;
 
     public async Task InitializeAsync()
-        => _cluster = await InProcessTestCluster.StartAsync(new TestClusterOptions { ConfigureSilo = s => s.AddTrading(), TimeProvider = TimeProvider.System });
+        => _cluster = await TradingTestCluster.StartAsync();
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task The_portfolio_scope_id_cannot_be_a_strategy_and_nothing_is_registered()
     {
-        var strategy = _cluster.GrainFactory.GetGrain<IStrategyGrain>(IPortfolioGrain.Key);
+        var strategy = _cluster.Client.GetGrain<IStrategyGrain>(IPortfolioGrain.Key);
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => strategy.Create(new StrategySettings("buy-and-hold", [InstrumentId.Parse("SPX")], Timeframe.OneDay, 1_000m)));
         Assert.Contains("reserved", ex.Message, StringComparison.Ordinal);
         Assert.Equal(StrategyStatus.None, (await strategy.GetSnapshot()).Status);
-        Assert.DoesNotContain(await _cluster.GrainFactory.GetGrain<IStrategyDirectoryGrain>(IStrategyDirectoryGrain.Key).List(), id => id.ToString() == IPortfolioGrain.Key);
+        Assert.DoesNotContain(await _cluster.Client.GetGrain<IStrategyDirectoryGrain>(IStrategyDirectoryGrain.Key).List(), id => id.ToString() == IPortfolioGrain.Key);
     }
 }

@@ -6,7 +6,8 @@ using TradingRobotPlug.GrainInterfaces.Trading;
 using TradingRobotPlug.Grains.Engine;
 using TradingRobotPlug.Grains.MarketData;
 using TradingRobotPlug.Grains.Strategies;
-using TradingRobotPlug.Runtime.TestingHost;
+using Orleans.TestingHost;
+using TradingRobotPlug.Grains.Tests.Infrastructure;
 
 namespace TradingRobotPlug.Grains.Tests.Grains;
 
@@ -27,7 +28,7 @@ public sealed class StrategyRebuildTests(PostgresServerFixture postgres)
 
     private static async Task PublishAsync(InProcessTestCluster cluster, IReadOnlyList<Bar> bars)
     {
-        var grain = cluster.GrainFactory.GetGrain<IInstrumentGrain>(bars[0].Instrument.Symbol);
+        var grain = cluster.Client.GetGrain<IInstrumentGrain>(bars[0].Instrument.Symbol);
         foreach (var chunk in bars.Chunk(600))
         {
             await grain.PublishBars([.. chunk]);
@@ -40,12 +41,8 @@ public sealed class StrategyRebuildTests(PostgresServerFixture postgres)
         var instrument = InstrumentId.Parse("RBIDLE");
         var bars = Spx(instrument);
         var settings = Settings(instrument, "sma-cross:fast=20,slow=50");
-        await using var cluster = await InProcessTestCluster.StartAsync(new TestClusterOptions
-        {
-            ConfigureSilo = s => s.AddTrading(),
-            PostgresConnectionString = await postgres.CreateDatabaseAsync("rebuild_idle"),
-        });
-        var grain = cluster.GrainFactory.GetGrain<IStrategyGrain>("rb-idle");
+        await using var cluster = await TradingTestCluster.StartAsync(await postgres.CreateDatabaseAsync("rebuild_idle"));
+        var grain = cluster.Client.GetGrain<IStrategyGrain>("rb-idle");
         await grain.Create(settings);
         await grain.Start();
         int half = bars.Count / 2;
@@ -53,10 +50,10 @@ public sealed class StrategyRebuildTests(PostgresServerFixture postgres)
         Assert.Equal(half, await grain.WaitForBars(half).WaitAsync(Wait));
         var before = await grain.GetSnapshot();
 
-        // Every grain is idle: advancing the clock past the collection age deactivates them all.
-        cluster.Time.Advance(TimeSpan.FromMinutes(17));
-        await cluster.WhenDeactivated(InProcessTestCluster.GetGrainId(grain)).WaitAsync(Wait);
-        Assert.False(cluster.IsActive(InProcessTestCluster.GetGrainId(grain)));
+        // Every grain is idle: Orleans' activation collector, asked to collect everything idle for any time, deactivates them.
+        await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await cluster.WaitForDeactivationAsync(grain).WaitAsync(Wait);
+        Assert.False(cluster.TryGetGrainContext(grain.GetGrainId(), out _));
 
         var rebuilt = await grain.GetSnapshot(); // reactivates and rebuilds
         Assert.Equal(
@@ -78,17 +75,17 @@ public sealed class StrategyRebuildTests(PostgresServerFixture postgres)
         var settings = Settings(instrument, "rsi-reversion:period=14,lower=30,upper=70");
         string database = await postgres.CreateDatabaseAsync("rebuild_restart");
         int part = 3_001;
-        await using (var first = await InProcessTestCluster.StartAsync(new TestClusterOptions { ConfigureSilo = s => s.AddTrading(), PostgresConnectionString = database }))
+        await using (var first = await TradingTestCluster.StartAsync(database))
         {
-            var grain = first.GrainFactory.GetGrain<IStrategyGrain>("rb-restart");
+            var grain = first.Client.GetGrain<IStrategyGrain>("rb-restart");
             await grain.Create(settings);
             await grain.Start();
             await PublishAsync(first, bars[..part]);
             Assert.Equal(part, await grain.WaitForBars(part).WaitAsync(Wait));
         }
 
-        await using var second = await InProcessTestCluster.StartAsync(new TestClusterOptions { ConfigureSilo = s => s.AddTrading(), PostgresConnectionString = database });
-        var again = second.GrainFactory.GetGrain<IStrategyGrain>("rb-restart");
+        await using var second = await TradingTestCluster.StartAsync(database);
+        var again = second.Client.GetGrain<IStrategyGrain>("rb-restart");
         await again.Create(settings); // idempotent for identical settings; activates and rebuilds
         var snapshot = await again.GetSnapshot();
         Assert.Equal((StrategyStatus.Running, (long)part), (snapshot.Status, snapshot.BarsProcessed));
@@ -107,7 +104,7 @@ public sealed class StrategyRebuildTests(PostgresServerFixture postgres)
             engine.OnBar(bar);
         }
 
-        var grain = cluster.GrainFactory.GetGrain<IStrategyGrain>(id);
+        var grain = cluster.Client.GetGrain<IStrategyGrain>(id);
         var snapshot = await grain.GetSnapshot();
         Assert.Equal(engine.Account.Equity, snapshot.Equity);
         Assert.Equal(engine.Account.Cash, snapshot.Cash);
@@ -126,7 +123,7 @@ public sealed class StrategyRebuildTests(PostgresServerFixture postgres)
                 expected.Add(openPeriod);
             }
 
-            var held = await cluster.GrainFactory.GetGrain<IMetricsBucketGrain>($"{id}/{level.ToCanonicalString()}").GetPeriods(null, null);
+            var held = await cluster.Client.GetGrain<IMetricsBucketGrain>($"{id}/{level.ToCanonicalString()}").GetPeriods(null, null);
             Assert.Equal(expected.ToArray(), held.ToArray());
         }
     }

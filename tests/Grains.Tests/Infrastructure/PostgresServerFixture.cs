@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace TradingRobotPlug.Runtime.TestingHost;
+namespace TradingRobotPlug.Grains.Tests.Infrastructure;
 
 /// <summary>
 /// xUnit fixture owning one <see cref="PostgresServer"/> for its lifetime. Share it across a test assembly with a

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Npgsql;
 
-namespace TradingRobotPlug.Runtime.TestingHost;
+namespace TradingRobotPlug.Grains.Tests.Infrastructure;
 
 /// <summary>
 /// A throwaway PostgreSQL server for tests. When the environment variable <c>TRP_POSTGRES_CONNECTION</c> is set its
