@@ -254,9 +254,7 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
                 _instruments[instrument] = feed = new InstrumentFeed(instrument);
             }
 
-            task = feed.Subscription ??= _client.GetStreamProvider(StreamNamespaces.Provider)
-                .GetStream<ImmutableArray<Bar>>(StreamId.Create(StreamNamespaces.Bars, instrument.Symbol))
-                .SubscribeAsync(new BarStreamObserver(this, feed));
+            task = feed.Subscription ??= SubscribeBarsAsync(feed);
         }
 
         try
@@ -278,6 +276,33 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
         }
     }
 
+    /// <summary>
+    /// Subscribes to the instrument's bar stream, then reads how far its history went at that point and arms the feed:
+    /// bars up to there reach members in their join state, so a stream delivery of one of them is not pushed again.
+    /// </summary>
+    private async Task<StreamSubscriptionHandle<ImmutableArray<Bar>>> SubscribeBarsAsync(InstrumentFeed feed)
+    {
+        var handle = await _client.GetStreamProvider(StreamNamespaces.Provider)
+            .GetStream<ImmutableArray<Bar>>(StreamId.Create(StreamNamespaces.Bars, feed.Id.Symbol))
+            .SubscribeAsync(new BarStreamObserver(this, feed));
+        var snapshot = await _client.GetGrain<IInstrumentGrain>(feed.Id.Symbol).GetSnapshot();
+        List<Bar> early;
+        lock (_lock)
+        {
+            feed.HistoryThrough = snapshot.LastBarOpenTime;
+            feed.Armed = true;
+            early = [.. feed.Early];
+            feed.Early.Clear();
+        }
+
+        if (early.Count > 0)
+        {
+            OnBars(feed, early);
+        }
+
+        return handle;
+    }
+
     /// <summary>Folds bars of one instrument (called on the bar stream's delivery loop).</summary>
     internal void OnBars(InstrumentFeed feed, IReadOnlyList<Bar> bars)
     {
@@ -285,7 +310,18 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
         bool coalesced = false;
         lock (_lock)
         {
-            if (!HasMembers(feed.Group.Name))
+            if (!feed.Armed)
+            {
+                feed.Early.AddRange(bars);
+                return;
+            }
+
+            if (feed.HistoryThrough is { } through && bars.Count > 0 && bars[0].OpenTime <= through)
+            {
+                bars = [.. bars.Where(b => b.OpenTime > through)];
+            }
+
+            if (!HasMembers(feed.Group.Name) || bars.Count == 0)
             {
                 return;
             }

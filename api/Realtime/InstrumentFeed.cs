@@ -21,4 +21,17 @@ internal sealed class InstrumentFeed(InstrumentId id)
 
     /// <summary>Bars not yet pushed.</summary>
     public List<Bar> PendingBars { get; set; } = [];
+
+    /// <summary>
+    /// Bars opening at or before this time were in the instrument's history when the subscription was made, so every
+    /// member gets them in its join state, not as pushes (an Orleans stream may still deliver an event published just
+    /// before the subscription). Null until the subscription is in place; bars delivered before then wait in <see cref="Early"/>.
+    /// </summary>
+    public DateTimeOffset? HistoryThrough { get; set; }
+
+    /// <summary>Whether <see cref="HistoryThrough"/> is known (the subscription is in place and the history was read).</summary>
+    public bool Armed { get; set; }
+
+    /// <summary>Bars delivered before <see cref="Armed"/>.</summary>
+    public List<Bar> Early { get; } = [];
 }

@@ -9,5 +9,6 @@ namespace TradingRobotPlug.GrainInterfaces.Market;
 /// <param name="LastTime">Time of the last price (UTC).</param>
 /// <param name="Bars">Bars published.</param>
 /// <param name="Ticks">Ticks accepted.</param>
+/// <param name="LastBarOpenTime">Open time (UTC) of the newest bar in the history, of any timeframe; null before the first bar.</param>
 [GenerateSerializer, Immutable, Alias("trp.InstrumentSnapshot")]
-public sealed record InstrumentSnapshot([property: Id(0)] InstrumentId Instrument, [property: Id(1)] decimal? LastPrice, [property: Id(2)] DateTimeOffset? LastTime, [property: Id(3)] long Bars, [property: Id(4)] long Ticks);
+public sealed record InstrumentSnapshot([property: Id(0)] InstrumentId Instrument, [property: Id(1)] decimal? LastPrice, [property: Id(2)] DateTimeOffset? LastTime, [property: Id(3)] long Bars, [property: Id(4)] long Ticks, [property: Id(5)] DateTimeOffset? LastBarOpenTime = null);

@@ -344,5 +344,6 @@ public sealed class InstrumentGrain(
 
     /// <inheritdoc/>
     public Task<InstrumentSnapshot> GetSnapshot()
-        => Task.FromResult(new InstrumentSnapshot(_instrument, state.State.LastPrice, state.State.LastTime, state.State.Bars, state.State.Ticks));
+        => Task.FromResult(new InstrumentSnapshot(
+            _instrument, state.State.LastPrice, state.State.LastTime, state.State.Bars, state.State.Ticks, state.State.Series.Max(s => s.LastOpen)));
 }

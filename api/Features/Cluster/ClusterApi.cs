@@ -39,12 +39,24 @@ public static class ClusterApi
         return TypedResults.Ok(new ClusterStatus(silos, rate.Sample(received)));
     }
 
-    /// <summary>The grain type as Orleans names it (the pinned <c>[GrainType]</c>, e.g. <c>strategy</c>), without an assembly-qualified class name.</summary>
+    /// <summary>
+    /// The grain type's short name: the class name without its <c>Grain</c> suffix, in lower case (<c>StrategyGrain</c> →
+    /// <c>strategy</c>), which for our grains is the type pinned with <c>[GrainType]</c>; Orleans' own grains read alike
+    /// (<c>memorystreamqueue</c>).
+    /// </summary>
     private static string ShortGrainType(string grainType)
     {
         int comma = grainType.IndexOf(',', StringComparison.Ordinal);
         string name = comma < 0 ? grainType : grainType[..comma];
         int dot = name.LastIndexOf('.');
-        return dot < 0 ? name : name[(dot + 1)..];
+        name = dot < 0 ? name : name[(dot + 1)..];
+        int generic = name.IndexOf('`', StringComparison.Ordinal);
+        name = generic < 0 ? name : name[..generic];
+        if (name.EndsWith("Grain", StringComparison.Ordinal) && name.Length > "Grain".Length)
+        {
+            name = name[..^"Grain".Length];
+        }
+
+        return name.ToLowerInvariant();
     }
 }

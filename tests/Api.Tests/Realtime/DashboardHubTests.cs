@@ -10,7 +10,8 @@ using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Market;
 using TradingRobotPlug.GrainInterfaces.Strategies;
 using TradingRobotPlug.GrainInterfaces.Trading;
-using TradingRobotPlug.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Xunit.Abstractions;
 
 namespace TradingRobotPlug.Api.Tests.Realtime;

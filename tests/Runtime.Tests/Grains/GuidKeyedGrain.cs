@@ -1,6 +1,0 @@
-namespace TradingRobotPlug.Runtime.Tests.Grains;
-
-public sealed class GuidKeyedGrain : Grain, IGuidKeyedGrain
-{
-    public Task<Guid> GetKey() => Task.FromResult(GetPrimaryKey());
-}

@@ -1,6 +1,0 @@
-namespace TradingRobotPlug.Runtime.Tests.Grains;
-
-public interface IFlakyActivationGrain : IGrainWithStringKey
-{
-    Task<int> GetAttempt();
-}

@@ -1,6 +1,0 @@
-namespace TradingRobotPlug.Runtime.Tests.Grains;
-
-public interface IGuidKeyedGrain : IGrainWithGuidKey
-{
-    Task<Guid> GetKey();
-}

@@ -1,6 +1,0 @@
-namespace TradingRobotPlug.Runtime.Tests.Grains;
-
-public interface IIntegerKeyedGrain : IGrainWithIntegerKey
-{
-    Task<long> GetKey();
-}
