@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TradingRobotPlug.Silo;
 using TradingRobotPlug.Silo.Backtest;
 
 var data = new Option<string>("--data") { Description = "OHLCV CSV file (date,open,high,low,close,volume).", DefaultValueFactory = _ => BacktestOptions.DefaultDataPath };
@@ -23,7 +24,15 @@ var backtest = new Command("backtest", "Replay a CSV through strategy grains and
 
 backtest.SetAction((parse, ct) => BacktestRunner.RunAsync(Options(parse, parse.GetValue(strategies) is { Length: > 0 } s ? s : BacktestOptions.DemoStrategies), Console.Out, Console.Error, ct));
 
-var root = new RootCommand("TradingRobotPlug silo. With no command: backtest the seven demo strategies on the bundled S&P 500 data.") { backtest };
+var schemaPostgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string of the database to check or apply the schema to." };
+var schemaApply = new Option<bool>("--apply") { Description = "Apply the schema to --postgres (idempotent), then verify it." };
+var schema = new Command("schema", "Print the PostgreSQL schema and queries of Orleans' ADO.NET providers (deploy/sql/), or apply them with --apply --postgres.")
+{
+    schemaPostgres, schemaApply,
+};
+schema.SetAction((parse, ct) => SchemaCommand.RunAsync(parse.GetValue(schemaPostgres), parse.GetValue(schemaApply), Console.Out, Console.Error, ct));
+
+var root = new RootCommand("TradingRobotPlug silo. With no command: backtest the seven demo strategies on the bundled S&P 500 data.") { backtest, schema };
 root.SetAction((parse, ct) => BacktestRunner.RunAsync(
     new BacktestOptions(BacktestOptions.DefaultDataPath, "SPX", BacktestOptions.DemoStrategies, 100_000m, 0m, 0m, null, "out", false), Console.Out, Console.Error, ct));
 

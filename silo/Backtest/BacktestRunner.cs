@@ -131,9 +131,11 @@ public static class BacktestRunner
         {
             await host.StartAsync(cancellationToken);
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (options.PostgresConnectionString is not null && ex is not OperationCanceledException)
         {
-            await error.WriteLineAsync($"--postgres: {ex.Message}");
+            // The database was refused (made by the pre-Orleans runtime, schema not applicable) or cannot be reached:
+            // the silo's start-up failed before any state was read or written.
+            await error.WriteLineAsync($"--postgres: {Innermost(ex).Message}");
             return BadInputExitCode;
         }
 
@@ -229,5 +231,15 @@ public static class BacktestRunner
         await output.WriteLineAsync(BacktestOutputWriter.SummaryTable(results, portfolioResult));
         await output.WriteLineAsync($"wrote {options.OutputDirectory}");
         return 0;
+    }
+
+    private static Exception Innermost(Exception ex)
+    {
+        while (ex.InnerException is { } inner)
+        {
+            ex = inner;
+        }
+
+        return ex;
     }
 }
