@@ -30,14 +30,17 @@ public static class TradingClusterHosting
     }
 
     /// <summary>
-    /// Orleans' own log categories at Warning (membership at Information, so joins, leaves and deaths of silos show), so
-    /// the console stays readable; the application's categories keep their configured level.
+    /// Orleans' own log categories at Warning (membership at Information, so joins, leaves and deaths of silos show), and
+    /// Polly (which Orleans' placement uses) at Warning, so the console stays readable; the application's categories keep
+    /// their configured level.
     /// </summary>
     public static ILoggingBuilder AddTradingLogFilters(this ILoggingBuilder logging)
     {
         ArgumentNullException.ThrowIfNull(logging);
         logging.AddFilter("Orleans", LogLevel.Warning);
         logging.AddFilter("Orleans.Runtime.MembershipService", LogLevel.Information);
+        logging.AddFilter("Polly", LogLevel.Warning); // Orleans' placement retries log every attempt at Information
+
         return logging;
     }
 

@@ -138,8 +138,18 @@ public sealed class DashboardBrowserTests(DashboardServer server)
         await Expect(page).ToHaveURLAsync(new Uri(server.BaseAddress, "/cluster").ToString());
         await Expect(page.GetByTestId("silo")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("activation-row").First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("activation-row").Filter(new() { HasText = "strategydirectory" })).ToHaveCountAsync(1);
         await session.ScreenshotAsync("cluster", 1280, 800);
         Assert.Empty(session.Errors);
+
+        // The link to the Orleans dashboard leads to Orleans' own page, served by the API.
+        var link = page.GetByTestId("orleans-dashboard-link");
+        await Expect(link).ToHaveAttributeAsync("href", "/dashboard/");
+        var orleans = await session.Page.Context.NewPageAsync();
+        var response = await orleans.GotoAsync("/dashboard/");
+        Assert.NotNull(response);
+        Assert.Equal(200, response!.Status);
+        Assert.Contains("orleans", (await orleans.TitleAsync() + await orleans.ContentAsync()).ToLowerInvariant(), StringComparison.Ordinal);
     }
 
     private static async Task AssertNoHorizontalScrollAsync(IPage page, int width)

@@ -105,7 +105,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         };
     }
 
-    [GeneratedRegex(@" \(Parameter '(?<name>[^']+)'\)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@" \(Parameter '(?<name>[^']+)'\)", RegexOptions.CultureInvariant)]
     private static partial Regex ParameterSuffix();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected {Method} {Path} with {Status}: {Reason}")]

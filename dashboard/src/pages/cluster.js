@@ -12,7 +12,10 @@ export function clusterPage(root) {
   const summary = h('div.stats', { testid: 'cluster-summary' });
   const silos = h('div', { testid: 'cluster-silos' }, h('p.muted', {}, 'Loading…'));
   const refreshed = h('span.muted', { testid: 'cluster-refreshed' });
-  replace(root, h('section.card', {}, h('h2', {}, 'Cluster ', refreshed), summary, silos));
+  // The Orleans dashboard (grain calls, latencies, silo counters) is served by the API at /dashboard/.
+  const orleans = h('p', {}, h('a', { href: '/dashboard/', target: '_blank', rel: 'noopener', testid: 'orleans-dashboard-link' }, 'Orleans dashboard'),
+    h('span.muted', {}, ' — grain calls, latencies and silo counters (needs the API key when keys are configured)'));
+  replace(root, h('section.card', {}, h('h2', {}, 'Cluster ', refreshed), summary, orleans, silos));
 
   let timer = 0;
   let disposed = false;
@@ -28,7 +31,7 @@ export function clusterPage(root) {
         stat('Messages/s', fmtNumber(c.messagesPerSecond), 'cluster-mps'));
       replace(silos, list.map((s) => h('div.silo', { testid: 'silo' },
         h('h3', {}, s.name, ' ', h('span.badge', { class: String(s.status ?? '').toLowerCase() }, s.status ?? '—')),
-        h('p.muted', {}, `started ${fmtTime(s.startedUtc)}`),
+        h('p.muted', {}, `${s.address ?? ''} on ${s.hostName ?? '—'} · started ${fmtTime(s.startedUtc)}`),
         h('div.table-wrap', {}, h('table', {},
           h('thead', {}, h('tr', {}, h('th', {}, 'Grain type'), h('th.num', {}, 'Activations'))),
           h('tbody', {}, Object.entries(s.activations ?? {}).sort((a, b) => b[1] - a[1]).map(([type, n]) =>

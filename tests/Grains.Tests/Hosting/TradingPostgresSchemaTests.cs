@@ -194,8 +194,19 @@ public sealed partial class TradingPostgresSchemaTests(PostgresServerFixture pos
             StartTime = now,
             IAmAliveTime = now,
         };
+        var other = new MembershipEntry
+        {
+            SiloAddress = SiloAddress.New(IPAddress.Loopback, 21113, 5),
+            SiloName = "other",
+            HostName = "host-a",
+            Status = SiloStatus.Joining,
+            ProxyPort = 31113,
+            StartTime = now,
+            IAmAliveTime = now,
+        };
         Assert.True(await table.InsertRowAsync(live, initial.Version.Next()));
-        Assert.False(await table.InsertRowAsync(live, initial.Version.Next())); // stale version (and already there)
+        Assert.False(await table.InsertRowAsync(other, initial.Version.Next())); // stale version
+        Assert.False(await table.InsertRowAsync(live, (await table.ReadAllAsync()).Version.Next())); // already there
 
         var joined = await table.ReadAllAsync();
         Assert.Equal(initial.Version.Version + 1, joined.Version.Version);
@@ -221,6 +232,18 @@ public sealed partial class TradingPostgresSchemaTests(PostgresServerFixture pos
         Assert.Equal(active.Version.Version, heartbeat.Version.Version); // heartbeats do not change the version
         Assert.Equal(live.IAmAliveTime, heartbeat.Members[0].Item1.IAmAliveTime);
         Assert.Empty((await table.ReadRowAsync(SiloAddress.New(IPAddress.Loopback, 29999, 1))).Members);
+
+        // Clients see the gateways of active silos only.
+        await AddMemberAsync(table, 20001, now, SiloStatus.ShuttingDown);
+        var gateways = new AdoNetGatewayListProvider(
+            NullLogger<AdoNetGatewayListProvider>.Instance,
+            new ServiceCollection().BuildServiceProvider(),
+            Options.Create(new AdoNetClusteringClientOptions { Invariant = Invariant, ConnectionString = cs }),
+            Options.Create(new GatewayOptions()),
+            Options.Create(new ClusterOptions { ClusterId = clusterId, ServiceId = clusterId }));
+        await gateways.InitializeGatewayListProvider();
+        Assert.Equal(new IPEndPoint(IPAddress.Loopback, 31111), Assert.Single(await gateways.GetGateways()).ToIPEndPoint());
+        await ExecuteAsync(cs, $"DELETE FROM orleans_cluster_member WHERE cluster_id = '{clusterId}' AND port = 20001");
 
         // Cleanup, as the provider runs it while CleanupDefunctSiloEntryKey exists: members dead before the cut-off go,
         // a silo stuck joining since then stays (only Dead rows are ever removed).
@@ -287,7 +310,12 @@ public sealed partial class TradingPostgresSchemaTests(PostgresServerFixture pos
             await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync(SchemaProbeGrain.StateName, grainId, new GrainState<SchemaProbeState>(new SchemaProbeState(), "7")));
             Assert.Equal(row, await StorageRowAsync(cs, silo.ServiceId));
 
-            // Read and write directly with the current ETag: the provider sees what the grain wrote.
+            // A version for a row that does not exist (deleted meanwhile) is a conflict too, and creates nothing.
+            var absent = silo.Grains.GetGrain<ISchemaProbeGrain>("absent").GetGrainId();
+            await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(SchemaProbeGrain.StateName, absent, new GrainState<SchemaProbeState>(new SchemaProbeState(), "5")));
+            Assert.Equal(0L, await ScalarAsync<long>(cs, $"SELECT count(*) FROM orleans_storage WHERE service_id = '{silo.ServiceId}' AND grain_key = 'absent'"));
+
+            // Read directly: the provider returns what the grain wrote, with its ETag.
             var current = new GrainState<SchemaProbeState>();
             await storage.ReadStateAsync(SchemaProbeGrain.StateName, grainId, current);
             Assert.Equal(("2", true, "second note, \"quoted\" ✓"), (current.ETag, current.RecordExists, current.State!.Note));
@@ -367,7 +395,7 @@ public sealed partial class TradingPostgresSchemaTests(PostgresServerFixture pos
             SiloName = $"silo-{port}",
             HostName = "host-b",
             Status = SiloStatus.Joining,
-            ProxyPort = 0,
+            ProxyPort = port + 10_000,
             StartTime = at,
             IAmAliveTime = at,
         };
