@@ -8,6 +8,7 @@ public sealed class BenchmarkOptions
     internal const int DefaultSeconds = 5;
     internal const int DefaultWarmupSeconds = 2;
     internal const int DefaultRepeat = 3;
+    internal const int DefaultStreamBatch = 100;
 
     /// <summary>Measured window of each run.</summary>
     public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(DefaultSeconds);
@@ -17,6 +18,10 @@ public sealed class BenchmarkOptions
 
     /// <summary>Runs per scenario; the median is reported.</summary>
     public int Repeat { get; private set; } = DefaultRepeat;
+
+    /// <summary>Items per stream event in the stream scenarios (Orleans memory streams: each publish is one queued
+    /// event; the product publishes whole batches as one event).</summary>
+    public int StreamBatch { get; private set; } = DefaultStreamBatch;
 
     /// <summary>Scenarios to run (empty: all): a name (<c>calls-100</c>) or a group (<c>calls</c> = every <c>calls-*</c>).</summary>
     public IReadOnlyList<string> Only { get; private set; } = [];
@@ -34,7 +39,7 @@ public sealed class BenchmarkOptions
     public bool Includes(string scenario) => Only.Count == 0 || Only.Any(o =>
         string.Equals(scenario, o, StringComparison.OrdinalIgnoreCase) || scenario.StartsWith(o + "-", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Parses <c>runtime [--seconds N] [--warmup N] [--repeat N] [--only a,b] [--no-write] [--results PATH]</c>.</summary>
+    /// <summary>Parses <c>runtime [--seconds N] [--warmup N] [--repeat N] [--only a,b] [--stream-batch N] [--no-write] [--results PATH]</c>.</summary>
     /// <exception cref="ArgumentException">An argument is unknown or malformed.</exception>
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -61,6 +66,9 @@ public sealed class BenchmarkOptions
                     break;
                 case "--only":
                     options.Only = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    break;
+                case "--stream-batch":
+                    options.StreamBatch = PositiveInt(Next(), "--stream-batch");
                     break;
                 case "--no-write":
                     options.WriteResults = false;

@@ -281,20 +281,18 @@ public static class ApiBenchmark
 
     private sealed record TickRound(List<double> Stream, List<double> Bar, List<double> Push, List<double> Metrics, double PublishSeconds);
 
-    /// <summary>Stamps the arrival of bars at a client-side observer of the bar stream.</summary>
-    private sealed class StreamStamper(Action<IReadOnlyList<Bar>, long> onBars) : IAsyncBatchObserver<Bar>
+    /// <summary>Stamps the arrival of bars at a client-side observer of the bar stream (one event per published batch).</summary>
+    private sealed class StreamStamper(Action<IReadOnlyList<Bar>, long> onBars) : IAsyncObserver<ImmutableArray<Bar>>
     {
-        public Task OnNextAsync(Bar item)
+        public Task OnNextAsync(ImmutableArray<Bar> item, StreamSequenceToken? token = null)
         {
-            onBars([item], Stopwatch.GetTimestamp());
+            onBars(item, Stopwatch.GetTimestamp());
             return Task.CompletedTask;
         }
 
-        public Task OnNextBatchAsync(IReadOnlyList<Bar> items)
-        {
-            onBars(items, Stopwatch.GetTimestamp());
-            return Task.CompletedTask;
-        }
+        public Task OnCompletedAsync() => Task.CompletedTask;
+
+        public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
     }
 
     /// <summary>One round: full speed when <paramref name="pacedBars"/> is 0, else that many bars one at a time at the paced rate.</summary>
@@ -392,7 +390,7 @@ public static class ApiBenchmark
         await client.InvokeAsync("Join", $"instrument:{Symbol}");
         await client.InvokeAsync("Join", $"strategy:{ids[0]}");
         var observer = await host.Client.GetStreamProvider(StreamNamespaces.Provider)
-            .GetStream<Bar>(StreamId.Create(StreamNamespaces.Bars, Symbol))
+            .GetStream<ImmutableArray<Bar>>(StreamId.Create(StreamNamespaces.Bars, Symbol))
             .SubscribeAsync(new StreamStamper(OnStream));
         await Task.Delay(500);
         Volatile.Write(ref measuring, 1);

@@ -4,4 +4,5 @@ namespace TradingRobotPlug.Benchmarks.Grains;
 /// end-to-end latency.</summary>
 /// <param name="SentTimestamp">When the producer published it (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>); 0 when not sampled.</param>
 /// <param name="Sequence">The producer's sequence number on its stream.</param>
-public readonly record struct BenchTick(long SentTimestamp, long Sequence);
+[GenerateSerializer, Immutable, Alias("bench.BenchTick")]
+public readonly record struct BenchTick([property: Id(0)] long SentTimestamp, [property: Id(1)] long Sequence);

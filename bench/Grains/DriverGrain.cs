@@ -7,6 +7,7 @@ namespace TradingRobotPlug.Benchmarks.Grains;
 /// Calls ping grains one after another from inside its turns and reports its progress and sampled latencies to
 /// the <see cref="BenchProbe"/> slot given by its key.
 /// </summary>
+[GrainType("bench-driver")]
 public sealed class DriverGrain(BenchProbe probe) : Grain, IDriverGrain
 {
     private IPingGrain[]? _targets;
@@ -15,7 +16,7 @@ public sealed class DriverGrain(BenchProbe probe) : Grain, IDriverGrain
     /// <inheritdoc/>
     public async Task<int> Run(int calls, int targets)
     {
-        int slot = (int)GetPrimaryKeyLong();
+        int slot = (int)this.GetPrimaryKeyLong();
         if (_targets is null || _targets.Length != targets)
         {
             _targets = new IPingGrain[targets];

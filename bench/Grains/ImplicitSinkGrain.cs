@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Collections.Immutable;
 using System.Globalization;
 using TradingRobotPlug.Benchmarks.Measurement;
 
@@ -6,37 +6,34 @@ namespace TradingRobotPlug.Benchmarks.Grains;
 
 /// <summary>
 /// Implicitly subscribed to every stream in <see cref="StreamNamespaces.Implicit"/>; the stream key is a number,
-/// used as its <see cref="BenchProbe"/> slot. Counts items, samples end-to-end latency and checks stream order.
+/// used as its <see cref="BenchProbe"/> slot. Counts items, samples end-to-end latency and checks stream order. Each
+/// stream event is a batch of ticks.
 /// </summary>
+[GrainType("bench-implicit-sink")]
 [ImplicitStreamSubscription(StreamNamespaces.Implicit)]
-public sealed class ImplicitSinkGrain(BenchProbe probe) : Grain, IAsyncObserver<BenchTick>
+public sealed class ImplicitSinkGrain(BenchProbe probe) : Grain, IImplicitSinkGrain, IAsyncObserver<ImmutableArray<BenchTick>>
 {
+    private TickBatchSink _sink;
     private int _slot;
-    private long _expected;
 
     /// <inheritdoc/>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _slot = int.Parse(GetPrimaryKeyString(), CultureInfo.InvariantCulture);
-        var stream = this.GetStreamProvider(StreamNamespaces.Provider).GetStream<BenchTick>(StreamId.Create(StreamNamespaces.Implicit, GetPrimaryKeyString()));
+        _slot = int.Parse(this.GetPrimaryKeyString(), CultureInfo.InvariantCulture);
+        var stream = this.GetStreamProvider(StreamNamespaces.Provider).GetStream<ImmutableArray<BenchTick>>(StreamId.Create(StreamNamespaces.Implicit, this.GetPrimaryKeyString()));
         await stream.SubscribeAsync(this);
     }
 
     /// <inheritdoc/>
-    public Task OnNextAsync(BenchTick item)
+    public Task OnNextAsync(ImmutableArray<BenchTick> item, StreamSequenceToken? token = null)
     {
-        if (item.Sequence != _expected)
-        {
-            probe.ReportOrderViolation();
-        }
-
-        _expected = item.Sequence + 1;
-        if (item.SentTimestamp != 0 && probe.Recording)
-        {
-            probe.Histograms[_slot].Record(Stopwatch.GetTimestamp() - item.SentTimestamp);
-        }
-
-        probe.Counters.Add(_slot, 1);
+        _sink.OnBatch(probe, _slot, item);
         return Task.CompletedTask;
     }
+
+    /// <inheritdoc/>
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    /// <inheritdoc/>
+    public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
 }

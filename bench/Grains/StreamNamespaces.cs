@@ -3,8 +3,9 @@ namespace TradingRobotPlug.Benchmarks.Grains;
 /// <summary>Stream namespaces and the provider name of the stream benchmarks.</summary>
 public static class StreamNamespaces
 {
-    /// <summary>The memory stream provider the benchmark silo adds.</summary>
-    public const string Provider = "bench";
+    /// <summary>The product's memory stream provider ("market", added by <c>AddTrading</c>), so the benchmark streams
+    /// have the product's pull period and delivery batch size.</summary>
+    public const string Provider = TradingRobotPlug.GrainInterfaces.Market.StreamNamespaces.Provider;
 
     /// <summary>Streams with one implicitly subscribed <see cref="ImplicitSinkGrain"/> each (key = subscriber slot).</summary>
     public const string Implicit = "bench-implicit";

@@ -29,6 +29,21 @@ public sealed class ProgressCounters
         Volatile.Write(ref slot, slot + amount);
     }
 
+    /// <summary>Reads counter <paramref name="index"/>.</summary>
+    public long Read(int index) => Volatile.Read(ref _slots[(index + 1) * Stride]);
+
+    /// <summary>The least of the counters.</summary>
+    public long Min()
+    {
+        long min = long.MaxValue;
+        for (int i = 0; i < Count; i++)
+        {
+            min = Math.Min(min, Volatile.Read(ref _slots[(i + 1) * Stride]));
+        }
+
+        return min;
+    }
+
     /// <summary>Reads every counter.</summary>
     public long[] Snapshot()
     {

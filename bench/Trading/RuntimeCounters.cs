@@ -1,49 +1,161 @@
+using System.Collections.Immutable;
 using System.Diagnostics.Metrics;
-using TradingRobotPlug.Runtime.Diagnostics;
+using TradingRobotPlug.GrainInterfaces.Market;
 
 namespace TradingRobotPlug.Benchmarks.Trading;
 
 /// <summary>
-/// Totals of the runtime's own counters (meter <see cref="RuntimeInstruments.MeterName"/>) across every silo of the
-/// process: grain requests run to completion and stream items delivered to subscribers. Read them before and after
-/// an interval and subtract.
+/// Counters of a benchmark run on Orleans, read before and after an interval and subtracted:
+/// <list type="bullet">
+/// <item><see cref="Messages"/>: Orleans' own <c>orleans-messaging-processing-dispatcher-received</c> (meter
+/// <c>Microsoft.Orleans</c>), requests and one-way messages only (not responses);</item>
+/// <item><see cref="DeliveryTurns"/>: Orleans' <c>orleans-streams-persistent-stream-messages-sent</c>, one per delivery
+/// call of a pulling agent to one subscriber (a call carries up to <c>BatchContainerBatchSize</c> = 100 events);</item>
+/// <item><see cref="Deliveries"/>: bars and ticks delivered to subscribers. Orleans has no counter of stream items (its
+/// events are whole batches), so the benchmark silo counts them in an incoming grain call filter
+/// (<see cref="StreamItemCountingFilter"/>) on the stream delivery calls: each <c>ImmutableArray&lt;Bar&gt;</c> or
+/// <c>ImmutableArray&lt;Tick&gt;</c> event counts its length, any other event 1.</item>
+/// </list>
+/// The old runtime's <c>trp.messaging.processed</c> and <c>trp.streams.delivered</c> are gone with it.
 /// </summary>
 public sealed class RuntimeCounters : IDisposable
 {
+    /// <summary>Orleans' meter.</summary>
+    public const string OrleansMeter = "Microsoft.Orleans";
+
+    private const string DispatcherReceived = "orleans-messaging-processing-dispatcher-received";
+    private const string StreamMessagesSent = "orleans-streams-persistent-stream-messages-sent";
+
     private readonly MeterListener _listener = new();
-    private long _messages;
+    private readonly Lock _observe = new();
+    private long _observedMessages;
+    private long _deliveryTurns;
     private long _deliveries;
+    private long _barDeliveries;
+    private long _otherEvents;
 
     /// <summary>Starts listening.</summary>
     public RuntimeCounters()
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == RuntimeInstruments.MeterName && instrument.Name is "trp.messaging.processed" or "trp.streams.delivered")
+            if (instrument.Meter.Name == OrleansMeter && instrument.Name is DispatcherReceived or StreamMessagesSent)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
-            if (instrument.Name == "trp.messaging.processed")
+            // Observable counter: cumulative per tag set, reported on RecordObservableInstruments.
+            foreach (var tag in tags)
             {
-                Interlocked.Add(ref _messages, value);
-            }
-            else
-            {
-                Interlocked.Add(ref _deliveries, value);
+                if (tag.Key == "Direction" && tag.Value is string direction && direction != "Response")
+                {
+                    _observedMessages += value;
+                }
             }
         });
+        _listener.SetMeasurementEventCallback<int>((instrument, value, _, _) => Interlocked.Add(ref _deliveryTurns, value));
         _listener.Start();
     }
 
-    /// <summary>Grain requests run to completion so far (calls, one-way calls, stream delivery turns, timer ticks).</summary>
-    public long Messages => Volatile.Read(ref _messages);
+    /// <summary>Grain requests and one-way messages received by the silo's dispatcher so far (calls, stream delivery calls, pub-sub, queue grain calls).</summary>
+    public long Messages
+    {
+        get
+        {
+            lock (_observe)
+            {
+                _observedMessages = 0;
+                _listener.RecordObservableInstruments();
+                return _observedMessages;
+            }
+        }
+    }
 
-    /// <summary>Stream items delivered to subscribers so far.</summary>
-    public long Deliveries => Volatile.Read(ref _deliveries);
+    /// <summary>Delivery calls of the pulling agents to subscribers so far.</summary>
+    public long DeliveryTurns => Interlocked.Read(ref _deliveryTurns);
+
+    /// <summary>Bars and ticks delivered to subscribers so far (stream events that are neither count 1 each).</summary>
+    public long Deliveries => Interlocked.Read(ref _deliveries);
+
+    /// <summary>Bars delivered to subscribers so far (included in <see cref="Deliveries"/>).</summary>
+    public long BarDeliveries => Interlocked.Read(ref _barDeliveries);
+
+    /// <summary>Stream events other than bar and tick batches delivered so far (e.g. strategy updates).</summary>
+    public long OtherEvents => Interlocked.Read(ref _otherEvents);
+
+    /// <summary>Counts the events of one delivered stream batch.</summary>
+    internal void CountDelivered(IBatchContainer batch)
+    {
+        long items = 0;
+        long barItems = 0;
+        long other = 0;
+        foreach (var (item, _) in batch.GetEvents<object>())
+        {
+            switch (item)
+            {
+                case ImmutableArray<Tick> ticks:
+                    items += ticks.Length;
+                    break;
+                case ImmutableArray<Bar> bars:
+                    items += bars.Length;
+                    barItems += bars.Length;
+                    break;
+                default:
+                    other++;
+                    break;
+            }
+        }
+
+        if (items != 0)
+        {
+            Interlocked.Add(ref _deliveries, items);
+        }
+
+        if (barItems != 0)
+        {
+            Interlocked.Add(ref _barDeliveries, barItems);
+        }
+
+        if (other != 0)
+        {
+            Interlocked.Add(ref _otherEvents, other);
+        }
+    }
 
     /// <inheritdoc/>
     public void Dispose() => _listener.Dispose();
+}
+
+/// <summary>
+/// Counts the bars and ticks a stream delivery call carried, once the subscriber has processed them (the call
+/// completed): Orleans' pulling agents deliver to each subscriber through a grain extension call whose argument is the
+/// <see cref="IBatchContainer"/>. Every other call passes straight through.
+/// </summary>
+internal sealed class StreamItemCountingFilter(RuntimeCounters counters) : IIncomingGrainCallFilter
+{
+    /// <inheritdoc/>
+    public Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (!context.MethodName.StartsWith("Deliver", StringComparison.Ordinal))
+        {
+            return context.Invoke();
+        }
+
+        return InvokeAndCountAsync(context);
+    }
+
+    private async Task InvokeAndCountAsync(IIncomingGrainCallContext context)
+    {
+        await context.Invoke();
+        var request = context.Request;
+        for (int i = 0; i < request.GetArgumentCount(); i++)
+        {
+            if (request.GetArgument(i) is IBatchContainer batch)
+            {
+                counters.CountDelivered(batch);
+            }
+        }
+    }
 }

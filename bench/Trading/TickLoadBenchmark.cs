@@ -16,7 +16,7 @@ namespace TradingRobotPlug.Benchmarks.Trading;
 /// of a <see cref="TradingBenchmarkOptions.Hours"/>-hour session), each followed by
 /// <see cref="TradingBenchmarkOptions.PerSymbol"/> strategy grains. Ticks are generated before the timed window,
 /// then published through <c>IInstrumentGrain.PublishTicks</c> in rounds of <see cref="StepsPerRound"/> ticks per
-/// symbol (all symbols of a round at once, at most <see cref="MaxRoundsInFlight"/> rounds ahead of delivery); the instrument grains fold them into one-minute bars. Every strategy
+/// symbol (all symbols of a round at once, at most <see cref="MaxRoundsInFlight"/> round ahead of the delivery of its ticks and bars); the instrument grains fold them into one-minute bars. Every strategy
 /// receives its symbol's ticks (marking its position, in batches per turn) and bars (trading). The window ends when
 /// the runtime has delivered every tick and bar to every subscriber.
 /// </summary>
@@ -26,7 +26,7 @@ public static class TickLoadBenchmark
     public const int StepsPerRound = 60;
 
     /// <summary>Rounds published ahead of the ticks the strategies have received.</summary>
-    public const int MaxRoundsInFlight = 3;
+    public const int MaxRoundsInFlight = 1;
 
     private static readonly DateTimeOffset SessionOpen = new(2026, 11, 20, 14, 30, 0, TimeSpan.Zero);
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(50);
@@ -54,7 +54,7 @@ public static class TickLoadBenchmark
             var run = await RunOnceAsync(options, symbols, steps, counters);
             allOk &= run.Complete;
             runs.Add(run);
-            Console.WriteLine($"  run {r + 1}: {N0(run.TickDeliveries / run.Seconds)} tick deliveries/s over {run.Seconds:F2} s (10–90 %: {N0(run.SustainedItemsPerSecond)} items/s); peak working set {Mib(run.PeakWorkingSet)} MiB; {N0(run.Messages / run.Seconds)} grain messages/s, {run.ItemsPerTurn:F0} items per delivery turn; CPU {run.CpuSeconds:F1} s; gen0/gen2 {run.Gen0}/{run.Gen2}; generation {run.GenerationSeconds:F1} s, setup {run.SetupSeconds:F1} s; {(run.Complete ? "complete" : "INCOMPLETE")}");
+            Console.WriteLine($"  run {r + 1}: {N0(run.TickDeliveries / run.Seconds)} tick deliveries/s over {run.Seconds:F2} s (10–90 %: {N0(run.SustainedItemsPerSecond)} items/s); peak working set {Mib(run.PeakWorkingSet)} MiB; {N0(run.Messages / run.Seconds)} grain messages/s, {run.ItemsPerTurn:F0} items per delivery call; CPU {run.CpuSeconds:F1} s; gen0/gen2 {run.Gen0}/{run.Gen2}; generation {run.GenerationSeconds:F1} s, setup {run.SetupSeconds:F1} s; {(run.Complete ? "complete" : "INCOMPLETE")}");
         }
 
         var loadAfter = MachineInfo.LoadAverage();
@@ -74,8 +74,8 @@ public static class TickLoadBenchmark
         Console.WriteLine($"| tick deliveries to strategies/s (first publish → last tick and bar delivered) | {N0(tickRate)} | {string.Join(" / ", runs.Select(x => N0(x.TickDeliveries / x.Seconds)))} | ≥ 1,000,000/s | {(tickRate >= 1_000_000 ? "yes" : "no")} |");
         Console.WriteLine($"| window | {med.Seconds:F2} s | {string.Join(" / ", runs.Select(x => x.Seconds.ToString("F2", CultureInfo.InvariantCulture)))} | | |");
         Console.WriteLine($"| all stream items (ticks + bars) delivered/s, 10 %–90 % of the window | {N0(med.SustainedItemsPerSecond)} | {string.Join(" / ", runs.Select(x => N0(x.SustainedItemsPerSecond)))} | | |");
-        Console.WriteLine($"| grain messages/s (delivery turns, calls) | {N0(med.Messages / med.Seconds)} | | | |");
-        Console.WriteLine($"| stream items per delivery turn (batching) | {med.ItemsPerTurn:F0} | | | |");
+        Console.WriteLine($"| grain messages/s (requests and one-way messages received by Orleans' dispatcher) | {N0(med.Messages / med.Seconds)} | | | |");
+        Console.WriteLine($"| stream items (ticks, bars) per delivery call of a pulling agent (batching) | {med.ItemsPerTurn:F0} | | | |");
         Console.WriteLine($"| peak working set (sampled every 50 ms, whole process incl. pre-generated ticks) | {Mib(peak)} MiB | {string.Join(" / ", runs.Select(x => Mib(x.PeakWorkingSet)))} | < 2,048 MiB | {(peak < 2048L * 1024 * 1024 ? "yes" : "no")} |");
         Console.WriteLine($"| process peak resident set (VmHWM, since process start) | {Mib(runs[^1].ProcessPeakWorkingSet)} MiB | | | |");
         Console.WriteLine($"| managed heap after the run (before silo stop) | {Mib(med.HeapAfter)} MiB | | | |");
@@ -93,7 +93,7 @@ public static class TickLoadBenchmark
         var rounds = Generate(options, symbols, steps);
         double generationSeconds = generationWatch.Elapsed.TotalSeconds;
 
-        await using var silo = await TradingSilo.StartAsync();
+        await using var silo = await TradingSilo.StartAsync(counters);
         var client = silo.Client;
         int strategies = symbols.Length * options.PerSymbol;
         var settings = Create(strategies, i => symbols[i % symbols.Length], Timeframe.OneMinute);
@@ -110,12 +110,15 @@ public static class TickLoadBenchmark
         }
 
         double setupSeconds = setupWatch.Elapsed.TotalSeconds;
+        Console.WriteLine($"  {strategies:N0} strategies created and started in {setupSeconds:F1} s; publishing");
         var instruments = symbols.Select(s => client.GetGrain<IInstrumentGrain>(s.Symbol)).ToArray();
         long ticks = (long)steps * symbols.Length;
 
         using var process = Process.GetCurrentProcess();
         long deliveriesBefore = counters.Deliveries;
+        long barDeliveriesBefore = counters.BarDeliveries;
         long messagesBefore = counters.Messages;
+        long turnsBefore = counters.DeliveryTurns;
         var samples = new List<(double Seconds, long Delivered)>();
         long peakWorkingSet = 0;
         using var stopSampling = new CancellationTokenSource();
@@ -144,19 +147,24 @@ public static class TickLoadBenchmark
         });
 
         // Rounds go out in order (a non-reentrant instrument grain runs its calls in arrival order), all symbols of a
-        // round at once, and at most MaxRoundsInFlight rounds ahead of what the strategies have received: a live feed
-        // cannot run ahead of its consumers by minutes, and with 20 queues of 4,096 items per symbol the streams'
-        // own backpressure would let the publisher queue nearly the whole day (calls then wait behind millions of
-        // deliveries and time out).
+        // round at once, and at most MaxRoundsInFlight rounds ahead of what the strategies have received: the ticks
+        // AND the bars completed by that round (a lower bound: a minute's bar completes with the next minute's first
+        // tick). On Orleans this bound is what keeps the memory-stream queues under their 16,384-event limit: every
+        // strategy publishes one StrategyUpdated per bar batch on the single strategy-update stream (one queue), i.e.
+        // 10,000 events per round; with 3 rounds in flight that queue overflowed (measured) and the publish of the
+        // ticks that share it failed. One round in flight, gated on bars too, keeps it under one round's worth.
         var publishes = new List<Task>(rounds.Length * symbols.Length);
         long ticksThrough = 0;
         var ticksThroughRound = new long[rounds.Length];
+        var barsThroughRound = new long[rounds.Length];
         for (int r = 0; r < rounds.Length; r++)
         {
             if (r >= MaxRoundsInFlight)
             {
-                long needed = ticksThroughRound[r - MaxRoundsInFlight] * options.PerSymbol;
-                while (counters.Deliveries - deliveriesBefore < needed)
+                long neededTicks = ticksThroughRound[r - MaxRoundsInFlight] * options.PerSymbol;
+                long neededBars = barsThroughRound[r - MaxRoundsInFlight] * options.PerSymbol;
+                while (counters.Deliveries - counters.BarDeliveries - (deliveriesBefore - barDeliveriesBefore) < neededTicks
+                    || counters.BarDeliveries - barDeliveriesBefore < neededBars)
                 {
                     await Task.Delay(1);
                 }
@@ -170,6 +178,8 @@ public static class TickLoadBenchmark
             }
 
             ticksThroughRound[r] = ticksThrough;
+            long stepsThrough = ticksThrough / symbols.Length;
+            barsThroughRound[r] = symbols.Length * Math.Max(0, ((stepsThrough - 1) * options.TickSeconds / 60) - 1);
             rounds[r] = null!; // published: let the collector have it once delivered
         }
 
@@ -194,6 +204,7 @@ public static class TickLoadBenchmark
         var used = cost.Stop();
         long delivered = counters.Deliveries - deliveriesBefore;
         long messages = counters.Messages - messagesBefore;
+        long turns = counters.DeliveryTurns - turnsBefore;
         await stopSampling.CancelAsync();
         await sampler;
         process.Refresh();
@@ -209,7 +220,7 @@ public static class TickLoadBenchmark
         var waits = await Task.WhenAll(grains.Select((g, i) => g.WaitForBars(barsBySymbol[i % symbols.Length]).WaitAsync(TimeSpan.FromSeconds(30))));
         complete &= waits.Select((w, i) => w == barsBySymbol[i % symbols.Length]).All(x => x);
         return new LoadRun(
-            ticks, bars, ticks * options.PerSymbol, seconds, Sustained(samples, expected), messages, messages == 0 ? 0 : (double)delivered / messages,
+            ticks, bars, ticks * options.PerSymbol, seconds, Sustained(samples, expected), messages, turns == 0 ? 0 : (double)delivered / turns,
             peakWorkingSet, process.PeakWorkingSet64, heapAfter, used.CpuTime.TotalSeconds, used.Gen0, used.Gen2, generationSeconds, setupSeconds, complete);
     }
 

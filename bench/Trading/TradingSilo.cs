@@ -2,13 +2,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TradingRobotPlug.Grains;
-using TradingRobotPlug.Runtime.Hosting;
+using TradingRobotPlug.Grains.Hosting;
 
 namespace TradingRobotPlug.Benchmarks.Trading;
 
 /// <summary>
-/// An in-process silo with the trading grains, started as the backtest command starts it
-/// (<c>builder.UseSilo(silo =&gt; silo.AddTrading())</c>: in-memory storage and streams), warnings to the console.
+/// An in-process Orleans silo with the trading grains, started as the backtest command starts it
+/// (<c>builder.UseOrleans(silo =&gt; silo.UseTradingLocalhostClustering().AddTrading(null))</c>: in-memory storage and
+/// streams), warnings to the console. With <see cref="RuntimeCounters"/>, stream items delivered are counted by an
+/// incoming grain call filter (<see cref="StreamItemCountingFilter"/>).
 /// </summary>
 public sealed class TradingSilo : IAsyncDisposable
 {
@@ -20,11 +22,20 @@ public sealed class TradingSilo : IAsyncDisposable
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
     /// <summary>Starts a fresh silo.</summary>
-    public static async Task<TradingSilo> StartAsync()
+    public static async Task<TradingSilo> StartAsync(RuntimeCounters? counters = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.UseSilo(silo => silo.AddTrading());
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddTradingLogFilters()
+            .AddFilter("Orleans.Runtime.MembershipService", LogLevel.Warning); // a silo per run: no join/leave lines
+        builder.UseOrleans(silo =>
+        {
+            silo.UseTradingLocalhostClustering().AddTrading(null);
+            if (counters is not null)
+            {
+                silo.Services.AddSingleton(counters);
+                silo.AddIncomingGrainCallFilter<StreamItemCountingFilter>();
+            }
+        });
         var host = builder.Build();
         await host.StartAsync();
         return new TradingSilo(host);
