@@ -15,7 +15,7 @@
 --   * the providers set a DbType on every parameter but PostgreSQL is still told each parameter's type explicitly
 --     (@Name::type), so no query depends on type inference;
 --   * query texts are dollar-quoted ($query$ ... $query$) and contain no comments; the explanation sits beside them.
--- Requires PostgreSQL 11 or later (procedural functions, ON CONFLICT, data-modifying CTEs); tested on 15.
+-- Needs PostgreSQL 9.5 or later (ON CONFLICT); tested on 15.
 
 CREATE TABLE IF NOT EXISTS orleansquery (
     querykey  varchar(64) NOT NULL PRIMARY KEY,

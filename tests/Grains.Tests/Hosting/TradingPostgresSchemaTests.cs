@@ -41,12 +41,17 @@ public sealed partial class TradingPostgresSchemaTests(PostgresServerFixture pos
         Dictionary<string, string> first = await QueryTextsAsync(cs);
 
         // Data and a damaged query text in between: the second application keeps the one and repairs the other.
-        await ExecuteAsync(cs, "INSERT INTO orleans_storage (service_id, state_name, grain_key, key_n0, key_n1, version, payload) VALUES ('svc', 'kept', 'k', 0, 0, 7, '\\x7b7d')");
+        await ExecuteAsync(cs, """
+            INSERT INTO orleans_storage (service_id, state_name, grain_key, key_n0, key_n1, version, payload)
+            VALUES ('svc', 'kept', 'k', 0, 0, 7, '\x7b7d'), ('svc', 'binary', 'k', 0, 0, 1, '\xff00'), ('svc', 'text', 'k', 0, 0, 1, 'not json')
+            """);
         await ExecuteAsync(cs, "UPDATE orleansquery SET querytext = 'SELECT 1' WHERE querykey = 'WriteToStorageKey'");
         await TradingPostgresSchema.ApplyAsync(cs);
 
         Assert.Equal(first, await QueryTextsAsync(cs));
         Assert.Equal(7, await ScalarAsync<int>(cs, "SELECT version FROM orleans_storage WHERE state_name = 'kept'"));
+        // The psql view decodes JSON payloads and shows null, rather than failing, for anything else.
+        Assert.Equal(["binary:", "kept:{}", "text:"], await RowsAsync(cs, "SELECT state_name || ':' || coalesce(state::text, '') FROM orleans_storage_json ORDER BY 1", r => r.GetString(0)));
         Assert.Equal(TradingPostgresSchema.RequiredQueryKeys.Order(StringComparer.Ordinal), first.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(TradingPostgresSchema.RequiredQueryKeys.Count, TradingPostgresSchema.RequiredQueryKeys.Distinct().Count());
 
@@ -430,7 +435,11 @@ public sealed partial class TradingPostgresSchemaTests(PostgresServerFixture pos
 
     private static DateTime TruncateToMicroseconds(DateTime value) => new(value.Ticks - (value.Ticks % 10), DateTimeKind.Utc);
 
-    /// <summary>Every query key named by Orleans' ADO.NET assemblies: the catalogue classes' properties and the storage start-up query.</summary>
+    /// <summary>
+    /// Every query key named by Orleans' ADO.NET assemblies: the properties of the clustering and reminder query
+    /// catalogues (DbStoredQueries, which refuses to start without them), the key literals in that class's code
+    /// (optional keys are looked up by literal), and the keys in the storage provider's start-up query.
+    /// </summary>
     private static IEnumerable<string> DemandedQueryKeys()
     {
         Assembly[] catalogues = [typeof(AdoNetClusteringSiloOptions).Assembly, typeof(AdoNetReminderTableOptions).Assembly];
@@ -438,28 +447,45 @@ public sealed partial class TradingPostgresSchemaTests(PostgresServerFixture pos
         foreach (var assembly in catalogues)
         {
             var storedQueries = assembly.GetTypes().Single(t => t.Name == "DbStoredQueries");
-            foreach (var property in storedQueries.GetProperties(BindingFlags.Instance | BindingFlags.NonPublic))
-            {
-                keys.Add(property.Name);
-            }
-
-            // Optional keys are looked up by literal name in the catalogue's methods; 10.4.2 has one (clustering).
-            foreach (var method in storedQueries.GetMethods(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-            {
-                if (method.Name == "GetCleanupDefunctSiloEntryQuery")
-                {
-                    keys.Add("CleanupDefunctSiloEntryKey");
-                }
-            }
+            keys.UnionWith(storedQueries.GetProperties(BindingFlags.Instance | BindingFlags.NonPublic).Select(p => p.Name));
+            const BindingFlags Declared = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+            keys.UnionWith(storedQueries.GetMethods(Declared).SelectMany(StringLiterals).Where(literal => KeyName().IsMatch(literal)));
         }
 
-        foreach (Match match in QueryKeyLiteral().Matches(AdoNetGrainStorage.DefaultInitializationQuery))
-        {
-            keys.Add(match.Groups[1].Value);
-        }
-
+        keys.UnionWith(QueryKeyLiteral().Matches(AdoNetGrainStorage.DefaultInitializationQuery).Select(match => match.Groups[1].Value));
         return keys;
     }
+
+    /// <summary>The string literals a method loads (IL <c>ldstr</c> with a user-string token).</summary>
+    private static IEnumerable<string> StringLiterals(MethodInfo method)
+    {
+        byte[] il = method.GetMethodBody()?.GetILAsByteArray() ?? [];
+        for (int i = 0; i + 4 < il.Length; i++)
+        {
+            if (il[i] != 0x72 || il[i + 4] != 0x70)
+            {
+                continue;
+            }
+
+            string? literal;
+            try
+            {
+                literal = method.Module.ResolveString(BitConverter.ToInt32(il, i + 1));
+            }
+            catch (ArgumentException)
+            {
+                literal = null; // an operand byte that looked like ldstr
+            }
+
+            if (literal is not null)
+            {
+                yield return literal;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Z][A-Za-z0-9]*Key$")]
+    private static partial Regex KeyName();
 
     [GeneratedRegex(@"QueryKey = '(\w+)'")]
     private static partial Regex QueryKeyLiteral();
