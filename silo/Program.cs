@@ -32,7 +32,21 @@ var schema = new Command("schema", "Print the PostgreSQL schema and queries of O
 };
 schema.SetAction((parse, ct) => SchemaCommand.RunAsync(parse.GetValue(schemaPostgres), parse.GetValue(schemaApply), Console.Out, Console.Error, ct));
 
-var root = new RootCommand("TradingRobotPlug silo. With no command: backtest the seven demo strategies on the bundled S&P 500 data.") { backtest, schema };
+var servePostgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string: membership, grain state and stream subscriptions." };
+var clusterId = new Option<string>("--cluster-id") { Description = "Cluster id shared by the silos of one cluster.", DefaultValueFactory = _ => "trp" };
+var siloPort = new Option<int>("--silo-port") { Description = "Silo-to-silo TCP port.", DefaultValueFactory = _ => 11111 };
+var gatewayPort = new Option<int>("--gateway-port") { Description = "Client gateway TCP port.", DefaultValueFactory = _ => 30000 };
+var advertised = new Option<string>("--advertised-address") { Description = "IP address this silo is reached at (multi-host deployments).", DefaultValueFactory = _ => "127.0.0.1" };
+var serve = new Command("serve", "Run one standalone silo of a multi-silo cluster on PostgreSQL until SIGTERM or Ctrl+C.")
+{
+    servePostgres, clusterId, siloPort, gatewayPort, advertised,
+};
+serve.SetAction((parse, ct) => ServeCommand.RunAsync(
+    new ServeOptions(parse.GetValue(servePostgres), parse.GetValue(clusterId)!, parse.GetValue(siloPort), parse.GetValue(gatewayPort), parse.GetValue(advertised)!),
+    Console.Error,
+    ct));
+
+var root = new RootCommand("TradingRobotPlug silo. With no command: backtest the seven demo strategies on the bundled S&P 500 data.") { backtest, schema, serve };
 root.SetAction((parse, ct) => BacktestRunner.RunAsync(
     new BacktestOptions(BacktestOptions.DefaultDataPath, "SPX", BacktestOptions.DemoStrategies, 100_000m, 0m, 0m, null, "out", false), Console.Out, Console.Error, ct));
 

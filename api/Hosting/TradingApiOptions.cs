@@ -13,6 +13,29 @@ public sealed class TradingApiOptions
     /// <summary>PostgreSQL connection string for durable grain state; null or empty = in-memory storage.</summary>
     public string? Postgres { get; set; }
 
+    /// <summary>
+    /// Cluster id of a multi-silo cluster on <see cref="Postgres"/> (<c>--cluster-id</c>). Set: this process joins that
+    /// cluster (as a silo, or as a client with <see cref="Client"/>) through the PostgreSQL membership table. Unset: a
+    /// one-process cluster of its own.
+    /// </summary>
+    public string? ClusterId { get; set; }
+
+    /// <summary>Silo-to-silo TCP port when joining a cluster (<c>--silo-port</c>); 1–65535.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Client gateway TCP port when joining a cluster (<c>--gateway-port</c>); 1–65535.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>IP address this silo is reached at by the others (<c>--advertised-address</c>); loopback by default.</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// Connect to the cluster as an Orleans client through the gateways listed in the membership table instead of
+    /// hosting a silo (<c>--client</c>); needs <see cref="ClusterId"/> and <see cref="Postgres"/>. The Orleans
+    /// dashboard is not served in this mode (it runs inside a silo).
+    /// </summary>
+    public bool Client { get; set; }
+
     /// <summary>API keys accepted in <c>X-Api-Key</c> on write endpoints; empty = no key needed, and the server then
     /// listens on loopback only.</summary>
     public string[] ApiKeys { get; set; } = [];

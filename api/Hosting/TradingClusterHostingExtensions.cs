@@ -1,3 +1,4 @@
+using System.Net;
 using Orleans.Dashboard;
 using Orleans.Hosting;
 using TradingRobotPlug.Api.Features.Cluster;
@@ -6,7 +7,7 @@ using TradingRobotPlug.Grains.Hosting;
 
 namespace TradingRobotPlug.Api.Hosting;
 
-/// <summary>Co-hosts an Orleans silo in the API process.</summary>
+/// <summary>Joins the API process to an Orleans cluster: a co-hosted silo (by default) or a client.</summary>
 public static class TradingClusterHostingExtensions
 {
     /// <summary>Command-line switches mapped to configuration keys.</summary>
@@ -16,41 +17,91 @@ public static class TradingClusterHostingExtensions
         ["--replay-speed"] = $"{TradingApiOptions.Section}:{nameof(TradingApiOptions.ReplaySpeed)}",
         ["--demo"] = $"{TradingApiOptions.Section}:{nameof(TradingApiOptions.Demo)}",
         ["--data-dir"] = $"{TradingApiOptions.Section}:{nameof(TradingApiOptions.DataDirectory)}",
+        ["--cluster-id"] = $"{TradingApiOptions.Section}:{nameof(TradingApiOptions.ClusterId)}",
+        ["--silo-port"] = $"{TradingApiOptions.Section}:{nameof(TradingApiOptions.SiloPort)}",
+        ["--gateway-port"] = $"{TradingApiOptions.Section}:{nameof(TradingApiOptions.GatewayPort)}",
+        ["--advertised-address"] = $"{TradingApiOptions.Section}:{nameof(TradingApiOptions.AdvertisedAddress)}",
+        ["--client"] = $"{TradingApiOptions.Section}:{nameof(TradingApiOptions.Client)}",
     };
 
     /// <summary>
-    /// Binds <see cref="TradingApiOptions"/> and runs an Orleans silo in this process (localhost clustering on free
-    /// loopback ports) with the trading grains: PostgreSQL grain storage through Orleans' ADO.NET provider when
-    /// <see cref="TradingApiOptions.Postgres"/> is set, in-memory otherwise; memory streams; the Orleans dashboard's
-    /// services (mapped at <c>/dashboard</c> by <see cref="MapOrleansDashboardBehindKeys"/>). Then
-    /// <see cref="PortfolioStartup"/> subscribes the portfolio grain once the silo is up.
+    /// Binds <see cref="TradingApiOptions"/> and joins the process to an Orleans cluster with the trading grains:
+    /// <list type="bullet">
+    /// <item>no <see cref="TradingApiOptions.ClusterId"/>: a one-process cluster (localhost clustering on free loopback
+    /// ports), state in PostgreSQL when <see cref="TradingApiOptions.Postgres"/> is set, in memory otherwise;</item>
+    /// <item>a cluster id: a silo of that cluster, membership and state in PostgreSQL;</item>
+    /// <item>a cluster id and <see cref="TradingApiOptions.Client"/>: an Orleans client of that cluster (no silo here).</item>
+    /// </list>
+    /// A silo also gets the Orleans dashboard's services (mapped at <c>/dashboard</c> by <see cref="MapOrleansDashboardBehindKeys"/>).
+    /// Then <see cref="PortfolioStartup"/> subscribes the portfolio grain once the cluster is reachable.
     /// </summary>
+    /// <exception cref="InvalidOperationException">A cluster id without <c>--postgres</c>, <c>--client</c> without a
+    /// cluster id, or an advertised address that is not an IP address; the message names the option.</exception>
     public static WebApplicationBuilder AddTradingCluster(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<TradingApiOptions>().Bind(builder.Configuration.GetSection(TradingApiOptions.Section));
-        var postgres = builder.Configuration[$"{TradingApiOptions.Section}:{nameof(TradingApiOptions.Postgres)}"];
-        builder.Logging.AddTradingLogFilters();
-        builder.UseOrleans(silo =>
+        var options = builder.Configuration.GetSection(TradingApiOptions.Section).Get<TradingApiOptions>() ?? new TradingApiOptions();
+        var postgres = string.IsNullOrWhiteSpace(options.Postgres) ? null : options.Postgres;
+        var clusterId = string.IsNullOrWhiteSpace(options.ClusterId) ? null : options.ClusterId;
+        if (clusterId is not null && postgres is null)
         {
-            silo.UseTradingLocalhostClustering();
-            silo.AddTrading(postgres);
-            silo.AddDashboard();
-        });
+            throw new InvalidOperationException("--cluster-id (Trading:ClusterId) needs --postgres (Trading:Postgres): the cluster's membership lives there.");
+        }
+
+        if (options.Client && clusterId is null)
+        {
+            throw new InvalidOperationException("--client (Trading:Client) needs --cluster-id and --postgres: the client finds the gateways in the cluster's membership table.");
+        }
+
+        builder.Logging.AddTradingLogFilters();
+        if (options.Client)
+        {
+            builder.UseOrleansClient(client => client.UseTradingPostgresClustering(postgres!, clusterId!));
+        }
+        else
+        {
+            IPAddress? advertised = null;
+            if (clusterId is not null && !IPAddress.TryParse(options.AdvertisedAddress, out advertised))
+            {
+                throw new InvalidOperationException($"--advertised-address (Trading:AdvertisedAddress) '{options.AdvertisedAddress}' is not an IP address.");
+            }
+
+            builder.UseOrleans(silo =>
+            {
+                if (clusterId is null)
+                {
+                    silo.UseTradingLocalhostClustering();
+                }
+                else
+                {
+                    silo.UseTradingPostgresClustering(postgres!, clusterId, options.SiloPort, options.GatewayPort, advertised!);
+                }
+
+                silo.AddTrading(postgres);
+                silo.AddDashboard();
+            });
+        }
+
         builder.Services.AddSingleton<ClusterMessageRate>();
         builder.Services.AddHostedService<PortfolioStartup>();
         return builder;
     }
 
     /// <summary>
-    /// Maps the Orleans dashboard at <see cref="Features.Common.ApiKeyMiddleware.OrleansDashboardPath"/>. It has no
-    /// authentication of its own: with API keys configured every request to it needs <c>X-Api-Key</c> (the
-    /// <see cref="Features.Common.ApiKeyMiddleware"/> covers the path); without keys the server listens on loopback only.
+    /// Maps the Orleans dashboard at <see cref="Features.Common.ApiKeyMiddleware.OrleansDashboardPath"/> when this
+    /// process hosts a silo. It has no authentication of its own: with API keys configured every request to it needs
+    /// <c>X-Api-Key</c> (the <see cref="Features.Common.ApiKeyMiddleware"/> covers the path); without keys the server
+    /// listens on loopback only.
     /// </summary>
     public static WebApplication MapOrleansDashboardBehindKeys(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapOrleansDashboard(routePrefix: Features.Common.ApiKeyMiddleware.OrleansDashboardPath);
+        if (!app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TradingApiOptions>>().Value.Client)
+        {
+            app.MapOrleansDashboard(routePrefix: Features.Common.ApiKeyMiddleware.OrleansDashboardPath);
+        }
+
         return app;
     }
 }

@@ -1,17 +1,15 @@
-using System.Collections.Immutable;
 using TradingRobotPlug.GrainInterfaces.Market;
 using Orleans.Streams;
 
 namespace TradingRobotPlug.Api.Realtime;
 
 /// <summary>Hands one instrument's bar stream to the notifier (called on the stream's delivery loop).</summary>
-internal sealed class BarStreamObserver(DashboardNotifier notifier, InstrumentFeed feed) : IAsyncObserver<ImmutableArray<Bar>>
+internal sealed class BarStreamObserver(DashboardNotifier notifier, InstrumentFeed feed) : IAsyncObserver<BarsPublished>
 {
-    /// <inheritdoc/>
-    /// <inheritdoc/>
-    public Task OnNextAsync(ImmutableArray<Bar> items, StreamSequenceToken? token = null)
+    /// <summary>One published batch: its bars go to the notifier (which skips those it already pushed or showed).</summary>
+    public Task OnNextAsync(BarsPublished item, StreamSequenceToken? token = null)
     {
-        notifier.OnBars(feed, items);
+        notifier.OnBars(feed, item.Bars);
         return Task.CompletedTask;
     }
 

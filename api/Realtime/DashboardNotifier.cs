@@ -112,10 +112,10 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
         await _stopping.CancelAsync();
         await _loop.WaitAsync(cancellationToken);
         await Task.WhenAll(_inFlight.Values).WaitAsync(cancellationToken);
-        List<Task<StreamSubscriptionHandle<ImmutableArray<Bar>>>> bars;
+        List<Task<StreamSubscriptionHandle<BarsPublished>>> bars;
         lock (_lock)
         {
-            bars = [.. _instruments.Values.Select(f => f.Subscription).OfType<Task<StreamSubscriptionHandle<ImmutableArray<Bar>>>>()];
+            bars = [.. _instruments.Values.Select(f => f.Subscription).OfType<Task<StreamSubscriptionHandle<BarsPublished>>>()];
         }
 
         if (_updates is { } updates)
@@ -246,7 +246,7 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
     /// <summary>Subscribes (once) to the instrument's bar stream; completes when the subscription is in place.</summary>
     internal async Task EnsureBarsAsync(InstrumentId instrument)
     {
-        Task<StreamSubscriptionHandle<ImmutableArray<Bar>>> task;
+        Task<StreamSubscriptionHandle<BarsPublished>> task;
         lock (_lock)
         {
             if (!_instruments.TryGetValue(instrument, out var feed))
@@ -280,10 +280,10 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
     /// Subscribes to the instrument's bar stream, then reads how far its history went at that point and arms the feed:
     /// bars up to there reach members in their join state, so a stream delivery of one of them is not pushed again.
     /// </summary>
-    private async Task<StreamSubscriptionHandle<ImmutableArray<Bar>>> SubscribeBarsAsync(InstrumentFeed feed)
+    private async Task<StreamSubscriptionHandle<BarsPublished>> SubscribeBarsAsync(InstrumentFeed feed)
     {
         var handle = await _client.GetStreamProvider(StreamNamespaces.Provider)
-            .GetStream<ImmutableArray<Bar>>(StreamId.Create(StreamNamespaces.Bars, feed.Id.Symbol))
+            .GetStream<BarsPublished>(StreamId.Create(StreamNamespaces.Bars, feed.Id.Symbol))
             .SubscribeAsync(new BarStreamObserver(this, feed));
         var snapshot = await _client.GetGrain<IInstrumentGrain>(feed.Id.Symbol).GetSnapshot();
         List<Bar> early;
@@ -319,6 +319,12 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
             if (feed.HistoryThrough is { } through && bars.Count > 0 && bars[0].OpenTime <= through)
             {
                 bars = [.. bars.Where(b => b.OpenTime > through)];
+            }
+
+            if (bars.Count > 0)
+            {
+                // A republished batch (a retried publish after a silo failure) brings bars already handled: skip them next time too.
+                feed.HistoryThrough = bars[^1].OpenTime;
             }
 
             if (!HasMembers(feed.Group.Name) || bars.Count == 0)

@@ -17,15 +17,16 @@ internal sealed class InstrumentFeed(InstrumentId id)
     public DashboardGroup Group { get; } = DashboardGroup.ForInstrument(id);
 
     /// <summary>The client-side subscription to the instrument's bar stream, once started.</summary>
-    public Task<StreamSubscriptionHandle<ImmutableArray<Bar>>>? Subscription { get; set; }
+    public Task<StreamSubscriptionHandle<BarsPublished>>? Subscription { get; set; }
 
     /// <summary>Bars not yet pushed.</summary>
     public List<Bar> PendingBars { get; set; } = [];
 
     /// <summary>
-    /// Bars opening at or before this time were in the instrument's history when the subscription was made, so every
-    /// member gets them in its join state, not as pushes (an Orleans stream may still deliver an event published just
-    /// before the subscription). Null until the subscription is in place; bars delivered before then wait in <see cref="Early"/>.
+    /// Bars opening at or before this time were already handled: in the instrument's history when the subscription was
+    /// made (every member gets them in its join state, though an Orleans stream may still deliver an event published
+    /// just before the subscription), or received since (a retried publish sends a batch again). They are not pushed.
+    /// Null until the subscription is in place; bars delivered before then wait in <see cref="Early"/>.
     /// </summary>
     public DateTimeOffset? HistoryThrough { get; set; }
 

@@ -186,7 +186,7 @@ public sealed partial class MarketReplayService(
                     chunk.Add(bars[i]);
                 }
 
-                await grain.PublishBars(chunk.MoveToImmutable()).ConfigureAwait(false);
+                await PublishWithRetryAsync(grain, chunk.MoveToImmutable(), ct).ConfigureAwait(false);
                 next = target;
                 Report(ReplayState.Running, next, bars.Count, startIndex, clock.Elapsed, null);
             }
@@ -203,6 +203,42 @@ public sealed partial class MarketReplayService(
             Report(ReplayState.Failed, next, bars.Count, startIndex, clock.Elapsed, ex.Message);
         }
     }
+
+    /// <summary>How long a chunk is retried after transient cluster failures before the replay fails.</summary>
+    public static readonly TimeSpan PublishRetryLimit = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Publishes one chunk, retrying after a transient cluster failure (the silo holding the instrument or a stream
+    /// queue died: <see cref="SiloUnavailableException"/>, a timeout, a rejected message) with a growing pause (0.2 s
+    /// doubling to 2 s) for up to <see cref="PublishRetryLimit"/>. Publishing is idempotent (the instrument grain accepts
+    /// a batch it already holds and sends it on again), so a retry never stores or counts a bar twice.
+    /// </summary>
+    private async Task PublishWithRetryAsync(IInstrumentGrain grain, ImmutableArray<Bar> chunk, CancellationToken ct)
+    {
+        var started = Stopwatch.StartNew();
+        var pause = TimeSpan.FromMilliseconds(200);
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await grain.PublishBars(chunk).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (IsTransient(ex) && started.Elapsed < PublishRetryLimit && !ct.IsCancellationRequested)
+            {
+                LogWarningPublishRetry(logger, attempt, chunk[0].OpenTime, ex.GetType().Name, ex.Message);
+                await Task.Delay(pause, ct).ConfigureAwait(false);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
+            }
+        }
+    }
+
+    private static bool IsTransient(Exception ex)
+        => ex is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException
+            || (ex.InnerException is { } inner && IsTransient(inner));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replay publish attempt {Attempt} of the chunk from {FirstOpen} failed ({Error}: {Message}); retrying")]
+    private static partial void LogWarningPublishRetry(ILogger logger, int attempt, DateTimeOffset firstOpen, string error, string message);
 
     private void Report(ReplayState state, int published, int total, int startIndex, TimeSpan elapsed, string? error)
     {

@@ -282,11 +282,11 @@ public static class ApiBenchmark
     private sealed record TickRound(List<double> Stream, List<double> Bar, List<double> Push, List<double> Metrics, double PublishSeconds);
 
     /// <summary>Stamps the arrival of bars at a client-side observer of the bar stream (one event per published batch).</summary>
-    private sealed class StreamStamper(Action<IReadOnlyList<Bar>, long> onBars) : IAsyncObserver<ImmutableArray<Bar>>
+    private sealed class StreamStamper(Action<IReadOnlyList<Bar>, long> onBars) : IAsyncObserver<BarsPublished>
     {
-        public Task OnNextAsync(ImmutableArray<Bar> item, StreamSequenceToken? token = null)
+        public Task OnNextAsync(BarsPublished item, StreamSequenceToken? token = null)
         {
-            onBars(item, Stopwatch.GetTimestamp());
+            onBars(item.Bars, Stopwatch.GetTimestamp());
             return Task.CompletedTask;
         }
 
@@ -390,7 +390,7 @@ public static class ApiBenchmark
         await client.InvokeAsync("Join", $"instrument:{Symbol}");
         await client.InvokeAsync("Join", $"strategy:{ids[0]}");
         var observer = await host.Client.GetStreamProvider(StreamNamespaces.Provider)
-            .GetStream<ImmutableArray<Bar>>(StreamId.Create(StreamNamespaces.Bars, Symbol))
+            .GetStream<BarsPublished>(StreamId.Create(StreamNamespaces.Bars, Symbol))
             .SubscribeAsync(new StreamStamper(OnStream));
         await Task.Delay(500);
         Volatile.Write(ref measuring, 1);

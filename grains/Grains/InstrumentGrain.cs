@@ -20,7 +20,7 @@ public sealed class InstrumentGrain(
     [PersistentState("instrument")] IPersistentState<InstrumentState> state) : Grain, IInstrumentGrain
 {
     private InstrumentId _instrument;
-    private IAsyncStream<ImmutableArray<Bar>>? _bars;
+    private IAsyncStream<BarsPublished>? _bars;
     private IAsyncStream<ImmutableArray<Tick>>? _ticks;
     private BarAggregator? _aggregator;
     private bool _registered;
@@ -30,7 +30,7 @@ public sealed class InstrumentGrain(
     {
         _instrument = InstrumentId.Parse(this.GetPrimaryKeyString());
         var provider = this.GetStreamProvider(StreamNamespaces.Provider);
-        _bars = provider.GetStream<ImmutableArray<Bar>>(StreamId.Create(StreamNamespaces.Bars, _instrument.Symbol));
+        _bars = provider.GetStream<BarsPublished>(StreamId.Create(StreamNamespaces.Bars, _instrument.Symbol));
         _ticks = provider.GetStream<ImmutableArray<Tick>>(StreamId.Create(StreamNamespaces.Ticks, _instrument.Symbol));
         if (state.State.PendingBar is { } pending)
         {
@@ -44,7 +44,6 @@ public sealed class InstrumentGrain(
     /// <inheritdoc/>
     public async Task PublishBars(ImmutableArray<Bar> bars)
     {
-        var last = state.State.LastBarOpen;
         for (int i = 0; i < bars.Length; i++)
         {
             var bar = bars[i] ?? throw new ArgumentException($"bars[{i}] is null.", nameof(bars));
@@ -58,12 +57,15 @@ public sealed class InstrumentGrain(
                 throw new ArgumentException($"bars[{i}].timeframe {(int)bar.Timeframe} is not defined.", nameof(bars));
             }
 
-            if (last is { } l && bar.OpenTime <= l)
+            if (bar.Timeframe != bars[0].Timeframe)
             {
-                throw new ArgumentException($"bars[{i}].openTime {bar.OpenTime:O} is not after the previous bar's {l:O}.", nameof(bars));
+                throw new ArgumentException($"bars[{i}].timeframe {bar.Timeframe.ToText()} differs from bars[0]'s {bars[0].Timeframe.ToText()}: publish one timeframe per batch.", nameof(bars));
             }
 
-            last = bar.OpenTime;
+            if (i > 0 && bar.OpenTime <= bars[i - 1].OpenTime)
+            {
+                throw new ArgumentException($"bars[{i}].openTime {bar.OpenTime:O} is not after the previous bar's {bars[i - 1].OpenTime:O}.", nameof(bars));
+            }
         }
 
         if (bars.IsEmpty)
@@ -71,15 +73,60 @@ public sealed class InstrumentGrain(
             return;
         }
 
-        await RegisterOnceAsync();
-        await AppendHistoryAsync(bars);
-        var final = bars[^1];
-        state.State.LastBarOpen = last;
-        state.State.LastPrice = final.Close;
-        state.State.LastTime = final.CloseTime;
-        state.State.Bars += bars.Length;
-        await state.WriteStateAsync();
-        await _bars!.OnNextAsync(bars);
+        // A retried publish (its first attempt failed after the bars became durable, e.g. the stream queue's silo died)
+        // sends bars the history already holds: they must be the history's newest bars, identical; they are not stored
+        // again, but go on the stream again with the new ones, and consumers skip what they already processed.
+        int held = 0;
+        while (held < bars.Length && state.State.LastBarOpen is { } last && bars[held].OpenTime <= last)
+        {
+            held++;
+        }
+
+        if (held > 0)
+        {
+            await CheckHeldTailAsync(bars, held);
+        }
+
+        var timeframe = bars[0].Timeframe;
+        long firstSequence = (state.State.Series.Find(s => s.Timeframe == timeframe)?.Count ?? 0) - held;
+        if (held < bars.Length)
+        {
+            var fresh = held == 0 ? bars : bars[held..];
+            await RegisterOnceAsync();
+            await AppendHistoryAsync(fresh);
+            var final = fresh[^1];
+            state.State.LastBarOpen = final.OpenTime;
+            state.State.LastPrice = final.Close;
+            state.State.LastTime = final.CloseTime;
+            state.State.Bars += fresh.Length;
+            await state.WriteStateAsync();
+        }
+
+        await _bars!.OnNextAsync(new BarsPublished(firstSequence, bars));
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="bars"/>[..<paramref name="held"/>] are exactly the newest bars of the history of
+    /// their timeframe (a republished batch), so that their history indexes are known.
+    /// </summary>
+    /// <exception cref="ArgumentException">They are not: a different bar for a time already published, or older bars.</exception>
+    private async Task CheckHeldTailAsync(ImmutableArray<Bar> bars, int held)
+    {
+        var stored = await GetBars(bars[0].Timeframe, bars[0].OpenTime, null, held + 1);
+        if (stored.Length != held)
+        {
+            throw new ArgumentException(
+                $"bars[0].openTime {bars[0].OpenTime:O} is not after the last published bar's {state.State.LastBarOpen:O}, and bars[0..{held}) are not the newest published bars.", nameof(bars));
+        }
+
+        for (int i = 0; i < held; i++)
+        {
+            if (stored[i] != bars[i])
+            {
+                throw new ArgumentException(
+                    $"bars[{i}] ({bars[i].OpenTime:O}) differs from the bar already published for that time; a published bar never changes.", nameof(bars));
+            }
+        }
     }
 
     /// <inheritdoc/>
@@ -125,6 +172,7 @@ public sealed class InstrumentGrain(
         await RegisterOnceAsync();
 
         var finished = completed.ToImmutable();
+        long firstSequence = finished.IsEmpty ? 0 : state.State.Series.Find(x => x.Timeframe == finished[0].Timeframe)?.Count ?? 0;
         if (!finished.IsEmpty)
         {
             await AppendHistoryAsync(finished);
@@ -139,7 +187,7 @@ public sealed class InstrumentGrain(
         await _ticks!.OnNextAsync(ticks);
         if (!finished.IsEmpty)
         {
-            await _bars!.OnNextAsync(finished);
+            await _bars!.OnNextAsync(new BarsPublished(firstSequence, finished));
         }
     }
 

@@ -26,7 +26,7 @@ namespace TradingRobotPlug.Grains.Grains;
 public sealed partial class StrategyGrain(
     [PersistentState("strategy")] IPersistentState<StrategyState> state,
     StrategyRegistry registry,
-    ILogger<StrategyGrain> logger) : Grain, IStrategyGrain, IAsyncObserver<ImmutableArray<Bar>>
+    ILogger<StrategyGrain> logger) : Grain, IStrategyGrain, IAsyncObserver<BarsPublished>
 {
     private readonly List<(long Bars, TaskCompletionSource<long> Waiter)> _waiters = [];
     private readonly List<AlertRaised> _alerts = [];
@@ -67,6 +67,7 @@ public sealed partial class StrategyGrain(
 
             await ResubscribeAndRebuildAsync(handles.Count);
             await ResumeTicksAsync(state.State.Settings!.Instruments[0]);
+            StartCatchUp();
         }
     }
 
@@ -130,6 +131,7 @@ public sealed partial class StrategyGrain(
         await UnsubscribeTicksAsync(state.State.Settings!.Instruments[0]);
 
         var instruments = state.State.Settings!.Instruments;
+        StopCatchUp();
         await state.ClearStateAsync();
         state.State.Settings = null;
         state.State.Status = StrategyStatus.None;
@@ -198,6 +200,7 @@ public sealed partial class StrategyGrain(
 
         state.State.Status = StrategyStatus.Running;
         await state.WriteStateAsync();
+        StartCatchUp();
         LogInformationStarted(logger, Id.ToString());
         await PublishUpdate();
     }
@@ -232,11 +235,9 @@ public sealed partial class StrategyGrain(
 
         state.State.Status = StrategyStatus.Stopped;
         await state.WriteStateAsync();
+        StopCatchUp();
         await PublishUpdate();
     }
-
-    /// <summary>A batch of bars delivered on the instrument's bar stream (one stream event per published batch).</summary>
-    public Task OnNextAsync(ImmutableArray<Bar> item, StreamSequenceToken? token = null) => OnBarsAsync(item);
 
     /// <inheritdoc/>
     public Task OnCompletedAsync() => Task.CompletedTask;
@@ -277,6 +278,7 @@ public sealed partial class StrategyGrain(
             }
         }
 
+        _lastBarOpen = items[^1].OpenTime;
         _alerts.AddRange(_batchAlerts);
         var sent = PublishBatchResultsAsync();
         _resultsSent = sent;
@@ -464,10 +466,10 @@ public sealed partial class StrategyGrain(
     public Task<ImmutableArray<OrderRejected>> GetRejectedOrders()
         => Task.FromResult(_engine is null ? ImmutableArray<OrderRejected>.Empty : [.. _engine.Rejected]);
 
-    private IAsyncStream<ImmutableArray<Bar>> BarStream()
+    private IAsyncStream<BarsPublished> BarStream()
     {
         var instrument = state.State.Settings?.Instruments[0] ?? throw new InvalidOperationException($"Strategy '{Id}' has not been created.");
-        return this.GetStreamProvider(StreamNamespaces.Provider).GetStream<ImmutableArray<Bar>>(StreamId.Create(StreamNamespaces.Bars, instrument.Symbol));
+        return this.GetStreamProvider(StreamNamespaces.Provider).GetStream<BarsPublished>(StreamId.Create(StreamNamespaces.Bars, instrument.Symbol));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Strategy {StrategyId} started")]

@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Streams;
+using TradingRobotPlug.GrainInterfaces.Grains;
+using TradingRobotPlug.GrainInterfaces.Market;
+
+namespace TradingRobotPlug.Grains.Grains;
+
+/// <summary>
+/// Lost bar events (kept apart from the trading code of <c>StrategyGrain.cs</c>). Orleans memory streams lose what was
+/// queued on a silo that dies, so a running strategy checks every delivered batch's history index
+/// (<see cref="BarsPublished.FirstSequence"/>) against the one it expects and, on a gap, first reads the missing bars
+/// from the instrument's durable history through the same per-batch path. Events lost at the end of a replay are
+/// followed by nothing that would reveal the gap, so a grain timer also compares the instrument's newest bar with the
+/// last one processed: behind at two checks in a row with no delivery in between means lost, and the strategy
+/// backfills. Bars that arrive again later (a republished batch, a late delivery) are skipped by time, so nothing is
+/// processed twice and the results equal an undisturbed run's.
+/// </summary>
+public sealed partial class StrategyGrain
+{
+    /// <summary>How often a running strategy compares its last processed bar with the instrument's newest.</summary>
+    public static readonly TimeSpan CatchUpPeriod = TimeSpan.FromSeconds(5);
+
+    private long? _nextSequence;
+    private DateTimeOffset? _lastBarOpen;
+    private long _deliveries;
+    private long _deliveriesAtCheck = -1;
+    private bool _behindAtCheck;
+    private IGrainTimer? _catchUp;
+
+    /// <summary>A batch of bars delivered on the instrument's bar stream (one stream event per published batch).</summary>
+    public async Task OnNextAsync(BarsPublished item, StreamSequenceToken? token = null)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        _deliveries++;
+        if (IsRunning && !item.Bars.IsEmpty && item.Bars[0].Timeframe == state.State.Settings!.Timeframe)
+        {
+            if (_nextSequence is { } next && item.FirstSequence > next)
+            {
+                LogWarningGap(logger, Id.ToString(), next, item.FirstSequence);
+                await BackfillAsync();
+            }
+
+            _nextSequence = Math.Max(_nextSequence ?? 0, item.NextSequence);
+        }
+
+        await OnBarsAsync(item.Bars);
+    }
+
+    /// <summary>Processes the instrument's bars since the last processed one, read from its durable history.</summary>
+    private async Task BackfillAsync()
+    {
+        var settings = state.State.Settings!;
+        var from = _engine?.LastBarTime ?? state.State.HistoryFrom ?? DateTimeOffset.MinValue;
+        var bars = await StrategyHistoryReader.ReadAsync(GrainFactory.GetGrain<IInstrumentGrain>(settings.Instruments[0].Symbol), settings.Timeframe, from);
+        if (bars.Count > 0)
+        {
+            LogInformationBackfilled(logger, Id.ToString(), bars.Count, bars[0].OpenTime);
+            await OnBarsAsync(bars);
+        }
+    }
+
+    private void StartCatchUp()
+        => _catchUp ??= this.RegisterGrainTimer(CatchUpAsync, new GrainTimerCreationOptions(CatchUpPeriod, CatchUpPeriod) { KeepAlive = false });
+
+    private void StopCatchUp()
+    {
+        _catchUp?.Dispose();
+        _catchUp = null;
+    }
+
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        if (!IsRunning || _deliveredDuringRebuild is not null)
+        {
+            return;
+        }
+
+        var settings = state.State.Settings!;
+        var snapshot = await GrainFactory.GetGrain<IInstrumentGrain>(settings.Instruments[0].Symbol).GetSnapshot();
+        bool behind = snapshot.LastBarOpenTime is { } newest && (_lastBarOpen is null || newest > _lastBarOpen);
+        bool quiet = _deliveries == _deliveriesAtCheck;
+        if (behind && quiet && _behindAtCheck)
+        {
+            LogWarningBehind(logger, Id.ToString(), _lastBarOpen, snapshot.LastBarOpenTime);
+            await BackfillAsync();
+        }
+
+        _behindAtCheck = behind;
+        _deliveriesAtCheck = _deliveries;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Strategy {StrategyId} expected bar {Expected} and received {Received}: bar events were lost, backfilling from the history")]
+    private static partial void LogWarningGap(ILogger logger, string strategyId, long expected, long received);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Strategy {StrategyId} is behind its instrument (last bar {LastBarOpen}, newest {Newest}) with no delivery since the last check: backfilling from the history")]
+    private static partial void LogWarningBehind(ILogger logger, string strategyId, DateTimeOffset? lastBarOpen, DateTimeOffset? newest);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Strategy {StrategyId} backfilled {Bars} bars from the history, from {FirstOpen}")]
+    private static partial void LogInformationBackfilled(ILogger logger, string strategyId, int bars, DateTimeOffset firstOpen);
+}
