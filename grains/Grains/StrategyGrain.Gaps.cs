@@ -4,6 +4,7 @@ using Orleans.Runtime;
 using Orleans.Streams;
 using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Market;
+using TradingRobotPlug.GrainInterfaces.Strategies;
 
 namespace TradingRobotPlug.Grains.Grains;
 
@@ -23,7 +24,11 @@ public sealed partial class StrategyGrain
     public static readonly TimeSpan CatchUpPeriod = TimeSpan.FromSeconds(5);
 
     private long? _nextSequence;
-    private DateTimeOffset? _lastBarOpen;
+
+    // Open time of the newest bar this activation has accounted for: processed, ignored while paused, or published
+    // while the strategy was stopped (set on Start). Backfills start after it, so they never trade a paused or
+    // stopped stretch.
+    private DateTimeOffset? _seenOpen;
     private long _deliveries;
     private long _deliveriesAtCheck = -1;
     private bool _behindAtCheck;
@@ -34,25 +39,49 @@ public sealed partial class StrategyGrain
     {
         ArgumentNullException.ThrowIfNull(item);
         _deliveries++;
-        if (IsRunning && !item.Bars.IsEmpty && item.Bars[0].Timeframe == state.State.Settings!.Timeframe)
+        bool ours = _engine is not null && !item.Bars.IsEmpty && item.Bars[0].Timeframe == state.State.Settings!.Timeframe;
+        if (ours && IsRunning && _nextSequence is { } next && item.FirstSequence > next)
         {
-            if (_nextSequence is { } next && item.FirstSequence > next)
-            {
-                LogWarningGap(logger, Id.ToString(), next, item.FirstSequence);
-                await BackfillAsync();
-            }
-
-            _nextSequence = Math.Max(_nextSequence ?? 0, item.NextSequence);
+            LogWarningGap(logger, Id.ToString(), next, item.FirstSequence);
+            await BackfillAsync();
         }
 
         await OnBarsAsync(item.Bars);
+        if (ours && state.State.Status is StrategyStatus.Running or StrategyStatus.Paused)
+        {
+            _nextSequence = Math.Max(_nextSequence ?? 0, item.NextSequence);
+            SeenThrough(item.Bars[^1].OpenTime);
+        }
+    }
+
+    private void SeenThrough(DateTimeOffset open)
+    {
+        if (_seenOpen is null || open > _seenOpen)
+        {
+            _seenOpen = open;
+        }
+    }
+
+    /// <summary>
+    /// On <c>Start</c>: bars published while the strategy was not running are not its to trade, so the gap check starts
+    /// afresh and the newest bar of the instrument counts as accounted for.
+    /// </summary>
+    private async Task AccountForHistoryOnStartAsync()
+    {
+        _nextSequence = null;
+        var settings = state.State.Settings!;
+        var snapshot = await GrainFactory.GetGrain<IInstrumentGrain>(settings.Instruments[0].Symbol).GetSnapshot();
+        if (snapshot.LastBarOpenTime is { } newest)
+        {
+            SeenThrough(newest);
+        }
     }
 
     /// <summary>Processes the instrument's bars since the last processed one, read from its durable history.</summary>
     private async Task BackfillAsync()
     {
         var settings = state.State.Settings!;
-        var from = _engine?.LastBarTime ?? state.State.HistoryFrom ?? DateTimeOffset.MinValue;
+        var from = _seenOpen?.AddTicks(1) ?? _engine?.LastBarTime ?? state.State.HistoryFrom ?? DateTimeOffset.MinValue;
         var bars = await StrategyHistoryReader.ReadAsync(GrainFactory.GetGrain<IInstrumentGrain>(settings.Instruments[0].Symbol), settings.Timeframe, from);
         if (bars.Count > 0)
         {
@@ -79,11 +108,11 @@ public sealed partial class StrategyGrain
 
         var settings = state.State.Settings!;
         var snapshot = await GrainFactory.GetGrain<IInstrumentGrain>(settings.Instruments[0].Symbol).GetSnapshot();
-        bool behind = snapshot.LastBarOpenTime is { } newest && (_lastBarOpen is null || newest > _lastBarOpen);
+        bool behind = snapshot.LastBarOpenTime is { } newest && (_seenOpen is null || newest > _seenOpen);
         bool quiet = _deliveries == _deliveriesAtCheck;
         if (behind && quiet && _behindAtCheck)
         {
-            LogWarningBehind(logger, Id.ToString(), _lastBarOpen, snapshot.LastBarOpenTime);
+            LogWarningBehind(logger, Id.ToString(), _seenOpen, snapshot.LastBarOpenTime);
             await BackfillAsync();
         }
 

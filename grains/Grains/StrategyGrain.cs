@@ -1,3 +1,4 @@
+using Orleans.Placement;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using TradingRobotPlug.GrainInterfaces.Alerts;
@@ -20,8 +21,10 @@ namespace TradingRobotPlug.Grains.Grains;
 /// once per batch. The definition and status are persisted; the trading state lives in the activation.
 /// Reentrant so that <see cref="WaitForBars"/> can wait while deliveries run: turns still never run in parallel,
 /// and a batch is processed synchronously within one turn, so bar processing never interleaves with anything.
+/// Placed at random, so that in a multi-silo cluster the strategies spread over the silos whichever silo creates them.
 /// </summary>
 [GrainType("strategy")]
+[RandomPlacement]
 [Reentrant]
 public sealed partial class StrategyGrain(
     [PersistentState("strategy")] IPersistentState<StrategyState> state,
@@ -198,6 +201,7 @@ public sealed partial class StrategyGrain(
                 break;
         }
 
+        await AccountForHistoryOnStartAsync();
         state.State.Status = StrategyStatus.Running;
         await state.WriteStateAsync();
         StartCatchUp();
@@ -278,7 +282,7 @@ public sealed partial class StrategyGrain(
             }
         }
 
-        _lastBarOpen = items[^1].OpenTime;
+        SeenThrough(items[^1].OpenTime);
         _alerts.AddRange(_batchAlerts);
         var sent = PublishBatchResultsAsync();
         _resultsSent = sent;

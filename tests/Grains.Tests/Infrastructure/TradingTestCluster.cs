@@ -10,13 +10,20 @@ namespace TradingRobotPlug.Grains.Tests.Infrastructure;
 /// </summary>
 public static class TradingTestCluster
 {
-    /// <summary>Deploys a cluster of <paramref name="silos"/> silos; disposes it again when deployment fails.</summary>
-    public static async Task<InProcessTestCluster> StartAsync(string? postgres = null, short silos = 1)
+    /// <summary>
+    /// Deploys a cluster of <paramref name="silos"/> silos (each configured further by <paramref name="configure"/>,
+    /// e.g. with a stream filter); disposes it again when deployment fails.
+    /// </summary>
+    public static async Task<InProcessTestCluster> StartAsync(string? postgres = null, short silos = 1, Action<Orleans.Hosting.ISiloBuilder>? configure = null)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ServiceId = TradingClusterHosting.ServiceId;
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddTrading(postgres));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddTrading(postgres);
+            configure?.Invoke(silo);
+        });
         var cluster = builder.Build();
         try
         {
