@@ -66,7 +66,8 @@ public sealed partial class StrategyGrain
     /// On <c>Start</c>: bars published while the strategy was not running are not its to trade, so the gap check starts
     /// afresh and the newest bar of the instrument counts as accounted for.
     /// </summary>
-    private async Task AccountForHistoryOnStartAsync()
+    /// <returns>The open time of the instrument's newest bar, null when it has none.</returns>
+    private async Task<DateTimeOffset?> AccountForHistoryOnStartAsync()
     {
         _nextSequence = null;
         var settings = state.State.Settings!;
@@ -75,6 +76,8 @@ public sealed partial class StrategyGrain
         {
             SeenThrough(newest);
         }
+
+        return snapshot.LastBarOpenTime;
     }
 
     /// <summary>Processes the instrument's bars since the last processed one, read from its durable history.</summary>

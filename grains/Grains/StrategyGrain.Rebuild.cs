@@ -38,15 +38,16 @@ public sealed partial class StrategyGrain
     }
 
     /// <summary>
-    /// On activation of a running or paused strategy: subscribes again when the subscription did not survive (a silo
-    /// restart loses stream subscriptions), then rebuilds the trading state from the instrument's history.
+    /// On activation of a started strategy: subscribes again when <paramref name="subscribe"/> (a running or paused
+    /// strategy whose subscription did not survive), then rebuilds the trading state from the instrument's history,
+    /// skipping the stretches it did not trade while paused or stopped.
     /// </summary>
-    private async Task ResubscribeAndRebuildAsync(int resumedHandles)
+    private async Task ResubscribeAndRebuildAsync(bool subscribe)
     {
         _deliveredDuringRebuild = [];
         try
         {
-            if (resumedHandles == 0)
+            if (subscribe)
             {
                 await BarStream().SubscribeAsync(this);
             }
@@ -111,6 +112,11 @@ public sealed partial class StrategyGrain
             return [];
         }
 
+        if (state.State.Skipped.Count > 0 && items.Count > 0)
+        {
+            items = DropSkipped(items);
+        }
+
         if (_engine?.LastBarTime is not { } last || items.Count == 0 || items[0].CloseTime > last)
         {
             return items;
@@ -126,6 +132,22 @@ public sealed partial class StrategyGrain
         }
 
         return fresh;
+    }
+
+    /// <summary>Drops the bars of the stretches the strategy did not trade (paused or stopped).</summary>
+    private IReadOnlyList<Bar> DropSkipped(IReadOnlyList<Bar> items)
+    {
+        var skipped = state.State.Skipped;
+        bool any = false;
+        foreach (var bar in items)
+        {
+            foreach (var stretch in skipped)
+            {
+                any |= stretch.Contains(bar.OpenTime);
+            }
+        }
+
+        return any ? [.. items.Where(b => !skipped.Exists(s => s.Contains(b.OpenTime)))] : items;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Strategy {StrategyId} rebuilt from {Bars} bars of history (last bar closing {LastBarTime})")]

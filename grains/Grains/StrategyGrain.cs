@@ -60,6 +60,12 @@ public sealed partial class StrategyGrain(
             NewEngine(settings);
         }
 
+        if (state.State.Status is StrategyStatus.Stopped && state.State.HistoryFrom is not null)
+        {
+            // Not subscribed, but its trading state is rebuilt, so that a later Start continues where it stopped.
+            await ResubscribeAndRebuildAsync(subscribe: false);
+        }
+
         if (state.State.Status is StrategyStatus.Running or StrategyStatus.Paused)
         {
             var handles = await BarStream().GetAllSubscriptionHandles();
@@ -68,7 +74,7 @@ public sealed partial class StrategyGrain(
                 await handle.ResumeAsync(this);
             }
 
-            await ResubscribeAndRebuildAsync(handles.Count);
+            await ResubscribeAndRebuildAsync(subscribe: handles.Count == 0);
             await ResumeTicksAsync(state.State.Settings!.Instruments[0]);
             StartCatchUp();
         }
@@ -201,7 +207,12 @@ public sealed partial class StrategyGrain(
                 break;
         }
 
-        await AccountForHistoryOnStartAsync();
+        var newest = await AccountForHistoryOnStartAsync();
+        if (state.State.Skipped is [.., { ThroughOpen: null } open])
+        {
+            open.ThroughOpen = newest ?? open.AfterOpen;
+        }
+
         state.State.Status = StrategyStatus.Running;
         await state.WriteStateAsync();
         StartCatchUp();
@@ -218,6 +229,7 @@ public sealed partial class StrategyGrain(
         }
 
         state.State.Status = StrategyStatus.Paused;
+        state.State.Skipped.Add(new SkippedStretch { AfterOpen = _seenOpen });
         await state.WriteStateAsync();
         await PublishUpdate();
     }
@@ -236,6 +248,11 @@ public sealed partial class StrategyGrain(
         }
 
         await UnsubscribeTicksAsync(state.State.Settings!.Instruments[0]);
+
+        if (state.State.Status == StrategyStatus.Running)
+        {
+            state.State.Skipped.Add(new SkippedStretch { AfterOpen = _seenOpen });
+        }
 
         state.State.Status = StrategyStatus.Stopped;
         await state.WriteStateAsync();

@@ -28,4 +28,11 @@ public sealed class StrategyState
     /// </summary>
     [Id(3)]
     public DateTimeOffset? HistoryFrom { get; set; }
+
+    /// <summary>
+    /// The stretches of bars not traded because the strategy was paused or stopped, oldest first; the last one is open
+    /// (<see cref="SkippedStretch.ThroughOpen"/> null) while the strategy is paused or stopped.
+    /// </summary>
+    [Id(4)]
+    public List<SkippedStretch> Skipped { get; set; } = [];
 }
