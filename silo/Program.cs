@@ -50,7 +50,16 @@ var root = new RootCommand("TradingRobotPlug silo. With no command: backtest the
 root.SetAction((parse, ct) => BacktestRunner.RunAsync(
     new BacktestOptions(BacktestOptions.DefaultDataPath, "SPX", BacktestOptions.DemoStrategies, 100_000m, 0m, 0m, null, "out", false), Console.Out, Console.Error, ct));
 
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+// A standalone silo leaves SIGTERM and Ctrl+C to its host, which shuts Orleans down gracefully (deactivations, leaving the
+// membership table) and may take longer than System.CommandLine's two-second termination timeout.
+var invocation = new InvocationConfiguration();
+if (parsed.CommandResult.Command == serve)
+{
+    invocation.ProcessTerminationTimeout = null;
+}
+
+return await parsed.InvokeAsync(invocation);
 
 BacktestOptions Options(ParseResult parse, IReadOnlyList<string> specs) => new(
     parse.GetValue(data)!,

@@ -54,7 +54,7 @@ internal static class ServeCommand
         }
 
         await error.WriteLineAsync($"silo up: cluster '{options.ClusterId}', silo port {options.SiloPort}, gateway port {options.GatewayPort}, address {address}");
-        await host.WaitForShutdownAsync(ct);
+        await host.WaitForShutdownAsync(CancellationToken.None); // SIGTERM or Ctrl+C: the host stops Orleans gracefully
         return 0;
     }
 

@@ -16,34 +16,41 @@ public sealed class MetricsBucketGrain : Grain, IMetricsBucketGrain
     /// <remarks>
     /// Idempotent for closed periods already held: a closed period whose start (and, at the trade level, whose whole
     /// content) equals one held is ignored, so a strategy rebuilt from its history can republish every bucket to a
-    /// bucket grain that is still active. A different closed period with the start of one held is an error.
+    /// bucket grain that is still active; an older period not held (lost with an earlier activation of this grain) is
+    /// put back in its place. A different closed period with the start of one held is an error, and nothing of the
+    /// call is applied when any period sent as closed is still open.
     /// </remarks>
     public Task Apply(ImmutableArray<MetricsSnapshot> closed, MetricsSnapshot? open)
     {
-        var lastStart = _closed.Count > 0 ? _closed[^1].Period.Start : (DateTimeOffset?)null;
-        var added = new List<MetricsSnapshot>(closed.Length);
         foreach (var c in closed)
         {
             if (!c.IsClosed)
             {
                 throw new InvalidOperationException($"Bucket {c.Period} sent as closed is still open.");
             }
+        }
 
+        foreach (var c in closed)
+        {
             if (IsHeld(c))
             {
                 continue;
             }
 
-            if (lastStart is { } s && c.Period.Start <= s && c.Period.Level != BucketLevel.Trade)
+            if (_closed.Count == 0 || c.Period.Start >= _closed[^1].Period.Start)
             {
-                throw new InvalidOperationException($"Closed bucket {c.Period} is not after the last closed bucket ({s:O}) of {this.GetPrimaryKeyString()}; a closed bucket never changes.");
+                _closed.Add(c);
             }
-
-            lastStart = c.Period.Start;
-            added.Add(c);
+            else
+            {
+                // An older period this grain does not hold: it was lost with an earlier activation of this grain (bucket
+                // grains keep their periods in memory) and comes back from a rebuilt strategy's republish. Put it in
+                // its place, after any held period with the same start (trades closing at the same time keep their order).
+                int at = _closed.FindLastIndex(h => h.Period.Start <= c.Period.Start) + 1;
+                _closed.Insert(at, c);
+            }
         }
 
-        _closed.AddRange(added);
         _open = open;
         return Task.CompletedTask;
     }

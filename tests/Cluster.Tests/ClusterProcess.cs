@@ -65,6 +65,17 @@ internal sealed class ClusterProcess : IDisposable
     /// <summary>SIGKILL: the process dies at once, as on a machine failure (nothing is flushed or deactivated).</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
+    /// <summary>SIGTERM: asks the process to shut down gracefully.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        Assert.True(kill.ExitCode == 0, $"kill -TERM {_process.Id} failed");
+    }
+
+    /// <summary>The exit code (after the process has exited).</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>Completes when the process has exited.</summary>
     public Task WaitForExitAsync(CancellationToken ct = default) => _process.WaitForExitAsync(ct);
 

@@ -78,7 +78,103 @@ public sealed class SiloFailureTests(PostgresServerFixture postgres)
                 && list.GetProperty("items").EnumerateArray().Count(s => s.GetProperty("barsProcessed").GetInt64() == TotalBars) == golden.Count;
         });
 
-        var items = (await TryGetJsonAsync(http, "/api/v1/strategies"))!.Value.GetProperty("items").EnumerateArray().ToList();
+        AssertSameAsGolden(golden, (await TryGetJsonAsync(http, "/api/v1/strategies"))!.Value.GetProperty("items").EnumerateArray().ToList());
+
+        // The membership table says the killed silo died.
+        await WaitUntilAsync("the killed silo listed as Dead", alive, async () =>
+            await TryGetJsonAsync(http, "/api/v1/cluster") is { } c && c.GetProperty("silos").EnumerateArray().Any(s =>
+                s.GetProperty("address").GetString()!.Contains($":{victimPort}@", StringComparison.Ordinal) && s.GetProperty("status").GetString() == "Dead"));
+    }
+
+    [Fact]
+    public async Task A_silo_added_mid_replay_takes_activations_and_a_rolling_sigterm_restart_changes_no_final_number()
+    {
+        string database = await postgres.CreateDatabaseAsync("cluster_rolling");
+        string clusterId = "roll-" + Guid.NewGuid().ToString("N")[..8];
+        int[] ports = [.. Enumerable.Range(0, 7).Select(_ => FreePort())];
+        var url = new Uri($"http://127.0.0.1:{ports[6]}");
+        var siloA = Serve("silo-a", database, clusterId, ports[0], ports[1]);
+        using var api = ClusterProcess.Start("api", "TradingRobotPlug.Api.dll",
+        [
+            "--urls", url.ToString(), "--postgres", database, "--cluster-id", clusterId,
+            "--silo-port", ports[4].ToString(CultureInfo.InvariantCulture), "--gateway-port", ports[5].ToString(CultureInfo.InvariantCulture),
+            "--demo", "false",
+        ]);
+        ClusterProcess? siloB = null;
+        try
+        {
+            using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+            await WaitUntilAsync("two active silos", [siloA, api], () => ActiveSilosAsync(http, 2));
+            var golden = Golden();
+            foreach (var spec in golden.Keys)
+            {
+                var response = await http.PostAsJsonAsync("/api/v1/strategies", Definition(spec));
+                Assert.True(response.IsSuccessStatusCode, $"creating {spec}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+
+            var replay = await http.PostAsJsonAsync("/api/v1/replays", new { dataSet = "sp500-daily-2000-2020", symbol = "SPX", speed = 150 });
+            Assert.True(replay.IsSuccessStatusCode, await replay.Content.ReadAsStringAsync());
+            await WaitUntilAsync("800 bars published", [siloA, api], async () =>
+                await TryGetJsonAsync(http, "/api/v1/replays/current") is { } r && r.GetProperty("publishedBars").GetInt32() >= 800);
+
+            // Scale out mid-replay, then restart the standalone silos one after the other with SIGTERM (graceful).
+            siloB = Serve("silo-b", database, clusterId, ports[2], ports[3]);
+            await WaitUntilAsync("silo B active", [siloA, siloB, api], () => ActiveSilosAsync(http, 3));
+            await TerminateAsync(siloA);
+            await WaitUntilAsync("silo B holding trading activations", [siloB, api], async () =>
+                await TryGetJsonAsync(http, "/api/v1/cluster") is { } c && c.GetProperty("silos").EnumerateArray().Any(s =>
+                    s.GetProperty("address").GetString()!.Contains($":{ports[2]}@", StringComparison.Ordinal)
+                    && TradingActivations(s) > 0));
+            siloA.Dispose();
+            siloA = Serve("silo-a", database, clusterId, ports[0], ports[1]);
+            await WaitUntilAsync("silo A back", [siloA, siloB, api], () => ActiveSilosAsync(http, 3));
+            await TerminateAsync(siloB);
+            siloB.Dispose();
+            siloB = Serve("silo-b", database, clusterId, ports[2], ports[3]);
+
+            ClusterProcess[] alive = [siloA, siloB, api];
+            await WaitUntilAsync("the replay completed and every strategy processed every bar", alive, async () =>
+            {
+                if (await TryGetJsonAsync(http, "/api/v1/replays/current") is not { } r)
+                {
+                    return false;
+                }
+
+                Assert.NotEqual("Failed", r.GetProperty("state").GetString());
+                return r.GetProperty("state").GetString() == "Completed"
+                    && await TryGetJsonAsync(http, "/api/v1/strategies") is { } list
+                    && list.GetProperty("items").EnumerateArray().Count(s => s.GetProperty("barsProcessed").GetInt64() == TotalBars) == golden.Count;
+            });
+
+            AssertSameAsGolden(golden, (await TryGetJsonAsync(http, "/api/v1/strategies"))!.Value.GetProperty("items").EnumerateArray().ToList());
+        }
+        finally
+        {
+            siloA.Dispose();
+            siloB?.Dispose();
+        }
+    }
+
+    private static int TradingActivations(JsonElement silo)
+        => silo.GetProperty("activations").EnumerateObject()
+            .Where(a => a.Name is "strategy" or "instrument" or "barsegment" or "metricsbucket" or "position")
+            .Sum(a => a.Value.GetInt32());
+
+    private static async Task<bool> ActiveSilosAsync(HttpClient http, int count)
+        => await TryGetJsonAsync(http, "/api/v1/cluster") is { } c
+            && c.GetProperty("silos").EnumerateArray().Count(s => s.GetProperty("status").GetString() == "Active") == count;
+
+    /// <summary>SIGTERM, as an operator's <c>kill</c> or a container runtime sends it, then waits for the graceful exit (exit code 0).</summary>
+    private static async Task TerminateAsync(ClusterProcess process)
+    {
+        process.Terminate();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"{process.Name} exited {process.ExitCode} after SIGTERM:\n{Tail(process.Output)}");
+    }
+
+    private static void AssertSameAsGolden(Dictionary<string, JsonElement> golden, List<JsonElement> items)
+    {
         Assert.Equal(golden.Count, items.Count);
         foreach (var item in items)
         {
@@ -89,11 +185,6 @@ public sealed class SiloFailureTests(PostgresServerFixture postgres)
             Assert.True(expected.GetProperty("sharpe").GetDouble() == item.GetProperty("sharpe").GetDouble(), $"{spec}: sharpe {item.GetProperty("sharpe")} vs {expected.GetProperty("sharpe")}");
             Assert.True(expected.GetProperty("max_drawdown").GetDouble() == item.GetProperty("maxDrawdown").GetDouble(), $"{spec}: max drawdown {item.GetProperty("maxDrawdown")} vs {expected.GetProperty("max_drawdown")}");
         }
-
-        // The membership table says the killed silo died.
-        await WaitUntilAsync("the killed silo listed as Dead", alive, async () =>
-            await TryGetJsonAsync(http, "/api/v1/cluster") is { } c && c.GetProperty("silos").EnumerateArray().Any(s =>
-                s.GetProperty("address").GetString()!.Contains($":{victimPort}@", StringComparison.Ordinal) && s.GetProperty("status").GetString() == "Dead"));
     }
 
     private static ClusterProcess Serve(string name, string database, string clusterId, int siloPort, int gatewayPort)
