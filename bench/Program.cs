@@ -3,15 +3,15 @@ using TradingRobotPlug.Benchmarks.Api;
 using TradingRobotPlug.Benchmarks.Scenarios;
 using TradingRobotPlug.Benchmarks.Trading;
 
-// dotnet run -c Release --project bench -- runtime [--seconds 5] [--warmup 2] [--repeat 3] [--only calls,g2g,streams,activations] [--no-write]
+// dotnet run -c Release --project bench -- runtime [--seconds 5] [--warmup 2] [--repeat 3] [--only calls,g2g,streams,activations] [--stream-batch 100] [--no-write]
 // dotnet run -c Release --project bench -- replay [--repeat 5] [--strategies 100] [--data PATH]
-// dotnet run -c Release --project bench -- load [--repeat 3] [--symbols 500] [--per-symbol 20] [--tick-seconds 5] [--hours 6.5] [--seed N]
+// dotnet run -c Release --project bench -- load [--repeat 3] [--symbols 500] [--per-symbol 20] [--tick-seconds 5] [--hours 6.5] [--round 60] [--seed N]
 // dotnet run -c Release --project bench -- api [--only snapshot,tick,clients] [--rate 2000] [--seconds 10] [--clients 1000] ...
 const string Usage = """
-    Usage: dotnet run -c Release --project bench -- runtime [--seconds N] [--warmup N] [--repeat N] [--only calls-100,calls-64,calls-1,g2g,streams-100x1,streams-1x100,activations] [--no-write] [--results PATH]
+    Usage: dotnet run -c Release --project bench -- runtime [--seconds N] [--warmup N] [--repeat N] [--only calls-100,calls-64,calls-1,g2g,streams-100x1,streams-1x100,activations] [--stream-batch N] [--no-write] [--results PATH]
            dotnet run -c Release --project bench -- replay [--repeat N] [--strategies N] [--data PATH]
            dotnet run -c Release --project bench -- replay-profile [--strategies N] [--data PATH]
-           dotnet run -c Release --project bench -- load [--repeat N] [--symbols N] [--per-symbol N] [--tick-seconds N] [--hours H] [--seed N]
+           dotnet run -c Release --project bench -- load [--repeat N] [--symbols N] [--per-symbol N] [--tick-seconds N] [--hours H] [--round N] [--stream-cache-seconds N] [--seed N]
            dotnet run -c Release --project bench -- api [--only snapshot,tick,clients] [--rate N] [--seconds N] [--warmup N] [--connections N] [--strategies N] [--rounds N] [--chunk N] [--paced-rate N] [--paced-seconds N] [--high-push-rate N] [--clients N] [--client-replay-speed N] [--data-dir PATH]
     """;
 

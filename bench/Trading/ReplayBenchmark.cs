@@ -17,7 +17,7 @@ namespace TradingRobotPlug.Benchmarks.Trading;
 /// grains on one in-process silo, as the backtest command runs them (bars published to the instrument grain in chunks
 /// of 512, every strategy awaited with <c>WaitForBars</c>), against a plain loop that runs the same
 /// <see cref="StrategyEngine"/> objects over the same bars without grains or streams. On Orleans: a fresh silo per grain
-/// run hosted as the backtest hosts it (<see cref="TradingSilo"/>); each chunk is one <c>ImmutableArray&lt;Bar&gt;</c>
+/// run hosted as the backtest hosts it (<see cref="TradingSilo"/>); each chunk is one <c>BarsPublished</c>
 /// event on the bar stream. Grain runs and plain loops are
 /// interleaved (alternating which goes first) after one untimed warm-up of each, which also counts allocations.
 /// </summary>

@@ -13,8 +13,8 @@ namespace TradingRobotPlug.Benchmarks.Trading;
 /// call of a pulling agent to one subscriber (a call carries up to <c>BatchContainerBatchSize</c> = 100 events);</item>
 /// <item><see cref="Deliveries"/>: bars and ticks delivered to subscribers. Orleans has no counter of stream items (its
 /// events are whole batches), so the benchmark silo counts them in an incoming grain call filter
-/// (<see cref="StreamItemCountingFilter"/>) on the stream delivery calls: each <c>ImmutableArray&lt;Bar&gt;</c> or
-/// <c>ImmutableArray&lt;Tick&gt;</c> event counts its length, any other event 1.</item>
+/// (<see cref="StreamItemCountingFilter"/>) on the stream delivery calls: each <see cref="BarsPublished"/> or
+/// <c>ImmutableArray&lt;Tick&gt;</c> event counts its bars or ticks; any other event counts in <see cref="OtherEvents"/>.</item>
 /// </list>
 /// The old runtime's <c>trp.messaging.processed</c> and <c>trp.streams.delivered</c> are gone with it.
 /// </summary>
@@ -88,39 +88,27 @@ public sealed class RuntimeCounters : IDisposable
     /// <summary>Counts the events of one delivered stream batch.</summary>
     internal void CountDelivered(IBatchContainer batch)
     {
-        long items = 0;
-        long barItems = 0;
-        long other = 0;
         foreach (var (item, _) in batch.GetEvents<object>())
         {
-            switch (item)
-            {
-                case ImmutableArray<Tick> ticks:
-                    items += ticks.Length;
-                    break;
-                case ImmutableArray<Bar> bars:
-                    items += bars.Length;
-                    barItems += bars.Length;
-                    break;
-                default:
-                    other++;
-                    break;
-            }
+            CountDelivered(item);
         }
+    }
 
-        if (items != 0)
+    /// <summary>Counts one delivered stream event.</summary>
+    internal void CountDelivered(object? item)
+    {
+        switch (item)
         {
-            Interlocked.Add(ref _deliveries, items);
-        }
-
-        if (barItems != 0)
-        {
-            Interlocked.Add(ref _barDeliveries, barItems);
-        }
-
-        if (other != 0)
-        {
-            Interlocked.Add(ref _otherEvents, other);
+            case ImmutableArray<Tick> ticks:
+                Interlocked.Add(ref _deliveries, ticks.Length);
+                break;
+            case BarsPublished published:
+                Interlocked.Add(ref _deliveries, published.Bars.Length);
+                Interlocked.Add(ref _barDeliveries, published.Bars.Length);
+                break;
+            default:
+                Interlocked.Increment(ref _otherEvents);
+                break;
         }
     }
 
@@ -150,11 +138,17 @@ internal sealed class StreamItemCountingFilter(RuntimeCounters counters) : IInco
     {
         await context.Invoke();
         var request = context.Request;
+        // DeliverBatch carries an IBatchContainer; DeliverImmutable / DeliverMutable carry the event itself.
         for (int i = 0; i < request.GetArgumentCount(); i++)
         {
-            if (request.GetArgument(i) is IBatchContainer batch)
+            var argument = request.GetArgument(i);
+            if (argument is IBatchContainer batch)
             {
                 counters.CountDelivered(batch);
+            }
+            else if (argument is ImmutableArray<Tick> or BarsPublished)
+            {
+                counters.CountDelivered(argument);
             }
         }
     }

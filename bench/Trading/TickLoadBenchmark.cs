@@ -15,22 +15,20 @@ namespace TradingRobotPlug.Benchmarks.Trading;
 /// <see cref="GbmTickGenerator"/>, one tick per symbol every <see cref="TradingBenchmarkOptions.TickSeconds"/> seconds
 /// of a <see cref="TradingBenchmarkOptions.Hours"/>-hour session), each followed by
 /// <see cref="TradingBenchmarkOptions.PerSymbol"/> strategy grains. Ticks are generated before the timed window,
-/// then published through <c>IInstrumentGrain.PublishTicks</c> in rounds of <see cref="StepsPerRound"/> ticks per
+/// then published through <c>IInstrumentGrain.PublishTicks</c> in rounds of <see cref="TradingBenchmarkOptions.TicksPerRound"/> ticks per
 /// symbol (all symbols of a round at once, at most <see cref="MaxRoundsInFlight"/> round ahead of the delivery of its ticks and bars); the instrument grains fold them into one-minute bars. Every strategy
 /// receives its symbol's ticks (marking its position, in batches per turn) and bars (trading). The window ends when
 /// the runtime has delivered every tick and bar to every subscriber.
 /// </summary>
 public static class TickLoadBenchmark
 {
-    /// <summary>Ticks per symbol in one <c>PublishTicks</c> call.</summary>
-    public const int StepsPerRound = 60;
-
     /// <summary>Rounds published ahead of the ticks the strategies have received.</summary>
     public const int MaxRoundsInFlight = 1;
 
     private static readonly DateTimeOffset SessionOpen = new(2026, 11, 20, 14, 30, 0, TimeSpan.Zero);
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Runs the load benchmark and prints the results as markdown.</summary>
     public static async Task<int> RunAsync(TradingBenchmarkOptions options)
@@ -67,7 +65,7 @@ public static class TickLoadBenchmark
         Console.WriteLine($"- Command: `dotnet run -c Release --project bench -- {options.CommandLine}`");
         Console.WriteLine($"- Machine: {machine}");
         Console.WriteLine($"- Load average (1 / 5 / 15 min) at start: {loadBefore}; at end: {loadAfter}");
-        Console.WriteLine($"- {symbols.Length} symbols × {options.PerSymbol} = {symbols.Length * options.PerSymbol:N0} strategy grains; {med.Ticks:N0} ticks ({steps:N0} per symbol), {med.Bars:N0} one-minute bars; {med.TickDeliveries:N0} tick deliveries and {med.Bars * options.PerSymbol:N0} bar deliveries per run; {options.Repeat} runs, each on a fresh silo; median run by tick rate");
+        Console.WriteLine($"- {symbols.Length} symbols × {options.PerSymbol} = {symbols.Length * options.PerSymbol:N0} strategy grains; {med.Ticks:N0} ticks ({steps:N0} per symbol, {options.TicksPerRound} per symbol per publish), {med.Bars:N0} one-minute bars; {med.TickDeliveries:N0} tick deliveries and {med.Bars * options.PerSymbol:N0} bar deliveries per run; {options.Repeat} runs, each on a fresh silo; median run by tick rate");
         Console.WriteLine();
         Console.WriteLine("| Measure | Median run | Runs | Target | Met |");
         Console.WriteLine("|---|---:|---|---|---|");
@@ -93,7 +91,7 @@ public static class TickLoadBenchmark
         var rounds = Generate(options, symbols, steps);
         double generationSeconds = generationWatch.Elapsed.TotalSeconds;
 
-        await using var silo = await TradingSilo.StartAsync(counters);
+        await using var silo = await TradingSilo.StartAsync(counters, options.StreamCacheSeconds);
         var client = silo.Client;
         int strategies = symbols.Length * options.PerSymbol;
         var settings = Create(strategies, i => symbols[i % symbols.Length], Timeframe.OneMinute);
@@ -163,9 +161,22 @@ public static class TickLoadBenchmark
             {
                 long neededTicks = ticksThroughRound[r - MaxRoundsInFlight] * options.PerSymbol;
                 long neededBars = barsThroughRound[r - MaxRoundsInFlight] * options.PerSymbol;
+                long stalledSince = Stopwatch.GetTimestamp();
+                long lastSeen = -1;
                 while (counters.Deliveries - counters.BarDeliveries - (deliveriesBefore - barDeliveriesBefore) < neededTicks
                     || counters.BarDeliveries - barDeliveriesBefore < neededBars)
                 {
+                    if (counters.Deliveries != lastSeen)
+                    {
+                        lastSeen = counters.Deliveries;
+                        stalledSince = Stopwatch.GetTimestamp();
+                    }
+                    else if (Stopwatch.GetElapsedTime(stalledSince) > StallTimeout)
+                    {
+                        throw new InvalidOperationException(
+                            $"No stream item delivered for {StallTimeout.TotalSeconds:F0} s before round {r}: ticks {counters.Deliveries - counters.BarDeliveries - (deliveriesBefore - barDeliveriesBefore):N0} of {neededTicks:N0}, bars {counters.BarDeliveries - barDeliveriesBefore:N0} of {neededBars:N0}, other events {counters.OtherEvents:N0}.");
+                    }
+
                     await Task.Delay(1);
                 }
             }
@@ -229,11 +240,12 @@ public static class TickLoadBenchmark
     {
         var instruments = symbols.Select((s, i) => new GbmInstrument(s, 20m + (i * 37 % 480), 0.05, 0.2 + (i % 5 * 0.1)));
         var generator = new GbmTickGenerator(instruments, SessionOpen, TimeSpan.FromSeconds(options.TickSeconds), options.Seed);
-        int roundCount = (steps + StepsPerRound - 1) / StepsPerRound;
+        int perRound = options.TicksPerRound;
+        int roundCount = (steps + perRound - 1) / perRound;
         var rounds = new ImmutableArray<Tick>[roundCount][];
         for (int r = 0; r < roundCount; r++)
         {
-            int inRound = Math.Min(StepsPerRound, steps - (r * StepsPerRound));
+            int inRound = Math.Min(perRound, steps - (r * perRound));
             var buffers = new Tick[symbols.Length][];
             for (int s = 0; s < symbols.Length; s++)
             {

@@ -5,7 +5,7 @@ namespace TradingRobotPlug.Benchmarks.Trading;
 /// <summary>
 /// Command line of the trading benchmarks:
 /// <c>replay [--repeat N] [--strategies N] [--data PATH]</c> and
-/// <c>load [--repeat N] [--symbols N] [--per-symbol N] [--tick-seconds N] [--hours H] [--seed N]</c>.
+/// <c>load [--repeat N] [--symbols N] [--per-symbol N] [--tick-seconds N] [--hours H] [--round N] [--stream-cache-seconds N] [--seed N]</c>.
 /// </summary>
 public sealed class TradingBenchmarkOptions
 {
@@ -35,6 +35,13 @@ public sealed class TradingBenchmarkOptions
 
     /// <summary>Load: length of the simulated trading session in hours (6.5 = a US equity day).</summary>
     public double Hours { get; private set; } = 6.5;
+
+    /// <summary>Load: ticks per symbol in one <c>PublishTicks</c> call (one stream event on Orleans).</summary>
+    public int TicksPerRound { get; private set; } = 60;
+
+    /// <summary>Load, experiment: when set, the memory stream provider's cache keeps delivered events this many seconds
+    /// (<c>StreamCacheEvictionOptions.DataMinTimeInCache</c>; Orleans' default is 5 minutes) instead of the product's setting.</summary>
+    public int? StreamCacheSeconds { get; private set; }
 
     /// <summary>Load: seed of the tick generator.</summary>
     public long Seed { get; private set; } = 20261121;
@@ -86,6 +93,12 @@ public sealed class TradingBenchmarkOptions
                     options.Hours = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var hours) && hours > 0 && hours <= 24
                         ? hours
                         : throw new ArgumentException($"--hours must be a number in (0, 24] (was '{text}').");
+                    break;
+                case "--round":
+                    options.TicksPerRound = PositiveInt(Next(), "--round");
+                    break;
+                case "--stream-cache-seconds":
+                    options.StreamCacheSeconds = PositiveInt(Next(), "--stream-cache-seconds");
                     break;
                 case "--seed":
                     var seedText = Next();

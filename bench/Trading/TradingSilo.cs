@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using TradingRobotPlug.GrainInterfaces.Market;
 using TradingRobotPlug.Grains;
 using TradingRobotPlug.Grains.Hosting;
 
@@ -22,7 +24,11 @@ public sealed class TradingSilo : IAsyncDisposable
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
     /// <summary>Starts a fresh silo.</summary>
-    public static async Task<TradingSilo> StartAsync(RuntimeCounters? counters = null)
+    /// <param name="counters">When set, stream items delivered are counted into it.</param>
+    /// <param name="streamCacheSeconds">Experiment, not the product's configuration: when set, the "market" memory
+    /// stream cache keeps events this many seconds (DataMinTimeInCache; max age twice that) instead of Orleans' default 5
+    /// minutes.</param>
+    public static async Task<TradingSilo> StartAsync(RuntimeCounters? counters = null, int? streamCacheSeconds = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddTradingLogFilters()
@@ -34,6 +40,15 @@ public sealed class TradingSilo : IAsyncDisposable
             {
                 silo.Services.AddSingleton(counters);
                 silo.AddIncomingGrainCallFilter<StreamItemCountingFilter>();
+            }
+
+            if (streamCacheSeconds is { } cache)
+            {
+                silo.Services.Configure<StreamCacheEvictionOptions>(StreamNamespaces.Provider, o =>
+                {
+                    o.DataMinTimeInCache = TimeSpan.FromSeconds(cache);
+                    o.DataMaxAgeInCache = TimeSpan.FromSeconds(2 * cache);
+                });
             }
         });
         var host = builder.Build();
