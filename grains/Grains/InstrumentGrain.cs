@@ -102,7 +102,7 @@ public sealed class InstrumentGrain(
             await state.WriteStateAsync();
         }
 
-        await _bars!.OnNextAsync(new BarsPublished(firstSequence, bars));
+        await StreamBackpressure.PublishAsync(_bars!, new BarsPublished(firstSequence, bars));
     }
 
     /// <summary>
@@ -184,10 +184,10 @@ public sealed class InstrumentGrain(
         state.State.Ticks += ticks.Length;
         state.State.PendingBar = _aggregator.Current;
         await state.WriteStateAsync();
-        await _ticks!.OnNextAsync(ticks);
+        await StreamBackpressure.PublishAsync(_ticks!, ticks);
         if (!finished.IsEmpty)
         {
-            await _bars!.OnNextAsync(new BarsPublished(firstSequence, finished));
+            await StreamBackpressure.PublishAsync(_bars!, new BarsPublished(firstSequence, finished));
         }
     }
 

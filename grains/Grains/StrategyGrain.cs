@@ -355,7 +355,7 @@ public sealed partial class StrategyGrain(
             [.. _batchAlerts],
             e is null ? [] : Slice(e.Rejected, ref _publishedRejections));
         _batchAlerts.Clear();
-        return _updates!.OnNextAsync(update);
+        return StreamBackpressure.PublishAsync(_updates!, update);
 
         static ImmutableArray<T> Slice<T>(IReadOnlyList<T> list, ref int published)
         {
