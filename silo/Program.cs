@@ -37,12 +37,13 @@ var clusterId = new Option<string>("--cluster-id") { Description = "Cluster id s
 var siloPort = new Option<int>("--silo-port") { Description = "Silo-to-silo TCP port.", DefaultValueFactory = _ => 11111 };
 var gatewayPort = new Option<int>("--gateway-port") { Description = "Client gateway TCP port.", DefaultValueFactory = _ => 30000 };
 var advertised = new Option<string>("--advertised-address") { Description = "IP address this silo is reached at (multi-host deployments).", DefaultValueFactory = _ => "127.0.0.1" };
+var kubernetes = new Option<bool>("--kubernetes") { Description = "Run as a Kubernetes pod: silo identity, address and cluster id from the pod's environment (Microsoft.Orleans.Hosting.Kubernetes)." };
 var serve = new Command("serve", "Run one standalone silo of a multi-silo cluster on PostgreSQL until SIGTERM or Ctrl+C.")
 {
-    servePostgres, clusterId, siloPort, gatewayPort, advertised,
+    servePostgres, clusterId, siloPort, gatewayPort, advertised, kubernetes,
 };
 serve.SetAction((parse, ct) => ServeCommand.RunAsync(
-    new ServeOptions(parse.GetValue(servePostgres), parse.GetValue(clusterId)!, parse.GetValue(siloPort), parse.GetValue(gatewayPort), parse.GetValue(advertised)!),
+    new ServeOptions(parse.GetValue(servePostgres), parse.GetValue(clusterId)!, parse.GetValue(siloPort), parse.GetValue(gatewayPort), parse.GetValue(advertised)!, parse.GetValue(kubernetes)),
     Console.Error,
     ct));
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Hosting;
 using TradingRobotPlug.Grains;
 using TradingRobotPlug.Grains.Hosting;
 
@@ -32,9 +33,17 @@ internal static class ServeCommand
         builder.Logging.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ").SetMinimumLevel(LogLevel.Information).AddTradingLogFilters();
         try
         {
-            builder.UseOrleans(silo => silo
-                .UseTradingPostgresClustering(options.Postgres, options.ClusterId, options.SiloPort, options.GatewayPort, address)
-                .AddTrading(options.Postgres));
+            builder.UseOrleans(silo =>
+            {
+                silo.UseTradingPostgresClustering(options.Postgres, options.ClusterId, options.SiloPort, options.GatewayPort, address)
+                    .AddTrading(options.Postgres);
+                if (options.Kubernetes)
+                {
+                    // Pod name, namespace, IP and the cluster and service ids from the pod's environment (POD_NAME,
+                    // POD_NAMESPACE, POD_IP, ORLEANS_CLUSTER_ID, ORLEANS_SERVICE_ID), and pods of dead silos deleted.
+                    silo.UseKubernetesHosting();
+                }
+            });
         }
         catch (ArgumentException ex)
         {
@@ -75,4 +84,5 @@ internal static class ServeCommand
 /// <param name="SiloPort">Silo-to-silo TCP port.</param>
 /// <param name="GatewayPort">Client gateway TCP port.</param>
 /// <param name="AdvertisedAddress">The IP address other silos and clients reach this one at.</param>
-internal sealed record ServeOptions(string? Postgres, string ClusterId, int SiloPort, int GatewayPort, string AdvertisedAddress);
+/// <param name="Kubernetes">Run as a Kubernetes pod with Microsoft.Orleans.Hosting.Kubernetes (identity and address from the pod's environment).</param>
+internal sealed record ServeOptions(string? Postgres, string ClusterId, int SiloPort, int GatewayPort, string AdvertisedAddress, bool Kubernetes = false);
