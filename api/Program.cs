@@ -1,7 +1,7 @@
 using TradingRobotPlug.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddCommandLine(args, TradingClusterHostingExtensions.SwitchMappings.ToDictionary());
+builder.Configuration.AddCommandLine(TradingClusterHostingExtensions.ExpandFlags(args), TradingClusterHostingExtensions.SwitchMappings.ToDictionary());
 builder.AddTradingRobotPlug();
 
 var app = builder.Build();

@@ -24,6 +24,30 @@ public static class TradingClusterHostingExtensions
         ["--client"] = $"{TradingApiOptions.Section}:{nameof(TradingApiOptions.Client)}",
     };
 
+    /// <summary>Switches that take no value on the command line (<c>--client</c>).</summary>
+    public static IReadOnlySet<string> FlagSwitches { get; } = new HashSet<string>(StringComparer.Ordinal) { "--client" };
+
+    /// <summary>
+    /// The command line with <c>true</c> after each <see cref="FlagSwitches"/> switch given without a value
+    /// (<c>--client --demo false</c> → <c>--client true --demo false</c>), since configuration's command-line source
+    /// reads every switch as a key with a value.
+    /// </summary>
+    public static string[] ExpandFlags(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var expanded = new List<string>(args.Length + 1);
+        for (int i = 0; i < args.Length; i++)
+        {
+            expanded.Add(args[i]);
+            if (FlagSwitches.Contains(args[i]) && (i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
+            {
+                expanded.Add("true");
+            }
+        }
+
+        return [.. expanded];
+    }
+
     /// <summary>
     /// Binds <see cref="TradingApiOptions"/> and joins the process to an Orleans cluster with the trading grains:
     /// <list type="bullet">

@@ -155,6 +155,70 @@ public sealed class SiloFailureTests(PostgresServerFixture postgres)
         }
     }
 
+    [Fact]
+    public async Task The_api_as_a_client_of_a_cluster_of_standalone_silos_runs_a_replay_to_the_headless_numbers()
+    {
+        string database = await postgres.CreateDatabaseAsync("cluster_client");
+        string clusterId = "client-" + Guid.NewGuid().ToString("N")[..8];
+        int[] ports = [.. Enumerable.Range(0, 5).Select(_ => FreePort())];
+        var url = new Uri($"http://127.0.0.1:{ports[4]}");
+        using var siloA = Serve("silo-a", database, clusterId, ports[0], ports[1]);
+        using var siloB = Serve("silo-b", database, clusterId, ports[2], ports[3]);
+        using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+        await WaitUntilAsync("two active silos in the membership table", [siloA, siloB], async () =>
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM orleans_cluster_member WHERE status = 3 AND cluster_id = @cluster", connection);
+            command.Parameters.AddWithValue("cluster", clusterId);
+            try
+            {
+                return (long)(await command.ExecuteScalarAsync())! == 2;
+            }
+            catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable)
+            {
+                return false; // the first silo has not applied the schema yet
+            }
+        });
+
+        // The API hosts no silo: it finds the gateways in the membership table.
+        using var api = ClusterProcess.Start("api", "TradingRobotPlug.Api.dll",
+            ["--urls", url.ToString(), "--postgres", database, "--cluster-id", clusterId, "--client", "--demo", "false"]);
+        ClusterProcess[] all = [siloA, siloB, api];
+        await WaitUntilAsync("the API ready", all, async () => (await TryGetAsync(http, "/health/ready")) == System.Net.HttpStatusCode.OK);
+        var silos = (await TryGetJsonAsync(http, "/api/v1/cluster"))!.Value.GetProperty("silos").EnumerateArray().ToList();
+        Assert.Equal(2, silos.Count(s => s.GetProperty("status").GetString() == "Active"));
+        Assert.DoesNotContain(silos, s => s.GetProperty("address").GetString()!.Contains($":{ports[4]}@", StringComparison.Ordinal));
+
+        var golden = Golden();
+        foreach (var spec in golden.Keys)
+        {
+            var response = await http.PostAsJsonAsync("/api/v1/strategies", Definition(spec));
+            Assert.True(response.IsSuccessStatusCode, $"creating {spec}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        var replay = await http.PostAsJsonAsync("/api/v1/replays", new { dataSet = "sp500-daily-2000-2020", symbol = "SPX", speed = 0 });
+        Assert.True(replay.IsSuccessStatusCode, await replay.Content.ReadAsStringAsync());
+        await WaitUntilAsync("the replay completed and every strategy processed every bar", all, async () =>
+            await TryGetJsonAsync(http, "/api/v1/replays/current") is { } r && r.GetProperty("state").GetString() == "Completed"
+            && await TryGetJsonAsync(http, "/api/v1/strategies") is { } list
+            && list.GetProperty("items").EnumerateArray().Count(s => s.GetProperty("barsProcessed").GetInt64() == TotalBars) == golden.Count);
+        AssertSameAsGolden(golden, (await TryGetJsonAsync(http, "/api/v1/strategies"))!.Value.GetProperty("items").EnumerateArray().ToList());
+    }
+
+    private static async Task<System.Net.HttpStatusCode?> TryGetAsync(HttpClient http, string path)
+    {
+        try
+        {
+            using var response = await http.GetAsync(path);
+            return response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return null; // still starting
+        }
+    }
+
     private static int TradingActivations(JsonElement silo)
         => silo.GetProperty("activations").EnumerateObject()
             .Where(a => a.Name is "strategy" or "instrument" or "barsegment" or "metricsbucket" or "position")
