@@ -43,11 +43,7 @@ public sealed class SiloFailureTests(PostgresServerFixture postgres)
         });
 
         var golden = Golden();
-        foreach (var spec in golden.Keys)
-        {
-            var response = await http.PostAsJsonAsync("/api/v1/strategies", Definition(spec));
-            Assert.True(response.IsSuccessStatusCode, $"creating {spec}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
+        await CreateAsync(http, golden.Keys);
 
         var replay = await http.PostAsJsonAsync("/api/v1/replays", new { dataSet = "sp500-daily-2000-2020", symbol = "SPX", speed = 250 });
         Assert.True(replay.IsSuccessStatusCode, await replay.Content.ReadAsStringAsync());
@@ -65,18 +61,7 @@ public sealed class SiloFailureTests(PostgresServerFixture postgres)
         ClusterProcess[] alive = [survivor, api];
 
         // The replay carries on by itself, strategies backfill what the dead silo's stream queues held, and every one finishes.
-        await WaitUntilAsync("the replay completed and every strategy processed every bar", alive, async () =>
-        {
-            if (await TryGetJsonAsync(http, "/api/v1/replays/current") is not { } r)
-            {
-                return false;
-            }
-
-            Assert.NotEqual("Failed", r.GetProperty("state").GetString());
-            return r.GetProperty("state").GetString() == "Completed"
-                && await TryGetJsonAsync(http, "/api/v1/strategies") is { } list
-                && list.GetProperty("items").EnumerateArray().Count(s => s.GetProperty("barsProcessed").GetInt64() == TotalBars) == golden.Count;
-        });
+        await WaitForReplayToFinishAsync(http, alive, golden.Count);
 
         AssertSameAsGolden(golden, (await TryGetJsonAsync(http, "/api/v1/strategies"))!.Value.GetProperty("items").EnumerateArray().ToList());
 
@@ -106,11 +91,7 @@ public sealed class SiloFailureTests(PostgresServerFixture postgres)
             using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
             await WaitUntilAsync("two active silos", [siloA, api], () => ActiveSilosAsync(http, 2));
             var golden = Golden();
-            foreach (var spec in golden.Keys)
-            {
-                var response = await http.PostAsJsonAsync("/api/v1/strategies", Definition(spec));
-                Assert.True(response.IsSuccessStatusCode, $"creating {spec}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            }
+            await CreateAsync(http, golden.Keys);
 
             var replay = await http.PostAsJsonAsync("/api/v1/replays", new { dataSet = "sp500-daily-2000-2020", symbol = "SPX", speed = 150 });
             Assert.True(replay.IsSuccessStatusCode, await replay.Content.ReadAsStringAsync());
@@ -133,18 +114,7 @@ public sealed class SiloFailureTests(PostgresServerFixture postgres)
             siloB = Serve("silo-b", database, clusterId, ports[2], ports[3]);
 
             ClusterProcess[] alive = [siloA, siloB, api];
-            await WaitUntilAsync("the replay completed and every strategy processed every bar", alive, async () =>
-            {
-                if (await TryGetJsonAsync(http, "/api/v1/replays/current") is not { } r)
-                {
-                    return false;
-                }
-
-                Assert.NotEqual("Failed", r.GetProperty("state").GetString());
-                return r.GetProperty("state").GetString() == "Completed"
-                    && await TryGetJsonAsync(http, "/api/v1/strategies") is { } list
-                    && list.GetProperty("items").EnumerateArray().Count(s => s.GetProperty("barsProcessed").GetInt64() == TotalBars) == golden.Count;
-            });
+            await WaitForReplayToFinishAsync(http, alive, golden.Count);
 
             AssertSameAsGolden(golden, (await TryGetJsonAsync(http, "/api/v1/strategies"))!.Value.GetProperty("items").EnumerateArray().ToList());
         }
@@ -191,18 +161,11 @@ public sealed class SiloFailureTests(PostgresServerFixture postgres)
         Assert.DoesNotContain(silos, s => s.GetProperty("address").GetString()!.Contains($":{ports[4]}@", StringComparison.Ordinal));
 
         var golden = Golden();
-        foreach (var spec in golden.Keys)
-        {
-            var response = await http.PostAsJsonAsync("/api/v1/strategies", Definition(spec));
-            Assert.True(response.IsSuccessStatusCode, $"creating {spec}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
+        await CreateAsync(http, golden.Keys);
 
         var replay = await http.PostAsJsonAsync("/api/v1/replays", new { dataSet = "sp500-daily-2000-2020", symbol = "SPX", speed = 0 });
         Assert.True(replay.IsSuccessStatusCode, await replay.Content.ReadAsStringAsync());
-        await WaitUntilAsync("the replay completed and every strategy processed every bar", all, async () =>
-            await TryGetJsonAsync(http, "/api/v1/replays/current") is { } r && r.GetProperty("state").GetString() == "Completed"
-            && await TryGetJsonAsync(http, "/api/v1/strategies") is { } list
-            && list.GetProperty("items").EnumerateArray().Count(s => s.GetProperty("barsProcessed").GetInt64() == TotalBars) == golden.Count);
+        await WaitForReplayToFinishAsync(http, all, golden.Count);
         AssertSameAsGolden(golden, (await TryGetJsonAsync(http, "/api/v1/strategies"))!.Value.GetProperty("items").EnumerateArray().ToList());
     }
 
@@ -218,6 +181,31 @@ public sealed class SiloFailureTests(PostgresServerFixture postgres)
             return null; // still starting
         }
     }
+
+    /// <summary>Creates (and starts) one strategy per headless spec over REST.</summary>
+    private static async Task CreateAsync(HttpClient http, IEnumerable<string> specs)
+    {
+        foreach (var spec in specs)
+        {
+            var response = await http.PostAsJsonAsync("/api/v1/strategies", Definition(spec));
+            Assert.True(response.IsSuccessStatusCode, $"creating {spec}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    /// <summary>Waits until the replay completed (failing at once if it failed) and every strategy processed every bar.</summary>
+    private static Task WaitForReplayToFinishAsync(HttpClient http, IReadOnlyList<ClusterProcess> processes, int strategies)
+        => WaitUntilAsync("the replay completed and every strategy processed every bar", processes, async () =>
+        {
+            if (await TryGetJsonAsync(http, "/api/v1/replays/current") is not { } r)
+            {
+                return false;
+            }
+
+            Assert.NotEqual("Failed", r.GetProperty("state").GetString());
+            return r.GetProperty("state").GetString() == "Completed"
+                && await TryGetJsonAsync(http, "/api/v1/strategies") is { } list
+                && list.GetProperty("items").EnumerateArray().Count(s => s.GetProperty("barsProcessed").GetInt64() == TotalBars) == strategies;
+        });
 
     private static int TradingActivations(JsonElement silo)
         => silo.GetProperty("activations").EnumerateObject()

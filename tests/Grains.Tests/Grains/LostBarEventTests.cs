@@ -4,9 +4,7 @@ using Orleans.Streams.Filtering;
 using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Market;
 using TradingRobotPlug.GrainInterfaces.Strategies;
-using TradingRobotPlug.Grains.Engine;
 using TradingRobotPlug.Grains.MarketData;
-using TradingRobotPlug.Grains.Strategies;
 using TradingRobotPlug.Grains.Tests.Infrastructure;
 
 namespace TradingRobotPlug.Grains.Tests.Grains;
@@ -42,7 +40,7 @@ public sealed class LostBarEventTests
         }
 
         Assert.Equal(bars.Count, await grain.WaitForBars(bars.Count).WaitAsync(Wait));
-        AssertSameAsEngine(await grain.GetSnapshot(), settings, bars);
+        EngineAssert.SameAsEngine(await grain.GetSnapshot(), settings, bars);
     }
 
     [Fact]
@@ -64,7 +62,7 @@ public sealed class LostBarEventTests
 
         // Nothing else is published: only the strategy's own catch-up check (two quiet checks behind the instrument) gets it there.
         Assert.Equal(bars.Count, await grain.WaitForBars(bars.Count).WaitAsync(Wait));
-        AssertSameAsEngine(await grain.GetSnapshot(), settings, bars);
+        EngineAssert.SameAsEngine(await grain.GetSnapshot(), settings, bars);
     }
 
     private static Action<ISiloBuilder> DropBatchesStartingAt(InstrumentId instrument, long firstSequence)
@@ -73,19 +71,6 @@ public sealed class LostBarEventTests
             DroppingFilter.Drop(instrument.Symbol, firstSequence);
             silo.AddStreamFilter<DroppingFilter>(StreamNamespaces.Provider);
         };
-
-    private static void AssertSameAsEngine(StrategySnapshot snapshot, StrategySettings settings, IReadOnlyList<Bar> bars)
-    {
-        var engine = new StrategyEngine(snapshot.Id, settings, StrategyRegistry.Default);
-        foreach (var bar in bars)
-        {
-            engine.OnBar(bar);
-        }
-
-        Assert.Equal((engine.BarsProcessed, engine.Account.Cash, engine.Account.Equity, engine.ClosedTrades.Count, engine.LastBarTime),
-            (snapshot.BarsProcessed, snapshot.Cash, snapshot.Equity, snapshot.Trades, snapshot.LastBarTime));
-        Assert.Equal(engine.Metrics.AllTime?.ToSnapshot(), snapshot.Metrics);
-    }
 
     /// <summary>Drops, on the bar streams of the named instruments, the published batches that start at the given history index.</summary>
     private sealed class DroppingFilter : IStreamFilter

@@ -1,9 +1,7 @@
 using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Market;
 using TradingRobotPlug.GrainInterfaces.Strategies;
-using TradingRobotPlug.Grains.Engine;
 using TradingRobotPlug.Grains.MarketData;
-using TradingRobotPlug.Grains.Strategies;
 using TradingRobotPlug.Grains.Tests.Infrastructure;
 
 namespace TradingRobotPlug.Grains.Tests.Grains;
@@ -44,7 +42,7 @@ public sealed class StrategyPauseTests(PostgresServerFixture postgres)
             Assert.Equal(traded.Count, await grain.WaitForBars(traded.Count).WaitAsync(Wait));
 
             before = await grain.GetSnapshot();
-            AssertSameAsEngine(before, settings, traded);
+            EngineAssert.SameAsEngine(before, settings, traded);
             await grain.Pause();
         }
 
@@ -53,20 +51,7 @@ public sealed class StrategyPauseTests(PostgresServerFixture postgres)
         var again = second.Client.GetGrain<IStrategyGrain>("pz");
         var rebuilt = await again.GetSnapshot();
         Assert.Equal(StrategyStatus.Paused, rebuilt.Status);
-        AssertSameAsEngine(rebuilt, settings, traded);
+        EngineAssert.SameAsEngine(rebuilt, settings, traded);
         Assert.Equal(before.Metrics, rebuilt.Metrics);
-    }
-
-    private static void AssertSameAsEngine(StrategySnapshot snapshot, StrategySettings settings, IReadOnlyList<Bar> bars)
-    {
-        var engine = new StrategyEngine(snapshot.Id, settings, StrategyRegistry.Default);
-        foreach (var bar in bars)
-        {
-            engine.OnBar(bar);
-        }
-
-        Assert.Equal((engine.BarsProcessed, engine.Account.Cash, engine.Account.Equity, engine.ClosedTrades.Count, engine.LastBarTime),
-            (snapshot.BarsProcessed, snapshot.Cash, snapshot.Equity, snapshot.Trades, snapshot.LastBarTime));
-        Assert.Equal(engine.Metrics.AllTime?.ToSnapshot(), snapshot.Metrics);
     }
 }
