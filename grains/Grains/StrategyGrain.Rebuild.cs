@@ -112,6 +112,13 @@ public sealed partial class StrategyGrain
             return [];
         }
 
+        if (state.State.HistoryFrom is { } from && items.Count > 0 && items[0].OpenTime < from)
+        {
+            // Published before the strategy first started (an Orleans stream may deliver an event published just before
+            // the subscription): not the strategy's, and not in its rebuild either.
+            items = [.. items.Where(b => b.OpenTime >= from)];
+        }
+
         if (state.State.Skipped.Count > 0 && items.Count > 0)
         {
             items = DropSkipped(items);
