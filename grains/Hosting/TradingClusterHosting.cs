@@ -67,6 +67,14 @@ public static class TradingClusterHosting
         builder.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ClusterResponseTimeout);
 #pragma warning disable ORLEANSEXP002 // the activation rebalancer is experimental in Orleans 10.4.2; see docs/operations.md
         builder.AddActivationRebalancer();
+        builder.Configure<ActivationRebalancerOptions>(o =>
+        {
+            // Orleans' defaults (first session 60 s after start, a cycle every 15 s, cycle weight 0.1) took 100+ s to give
+            // a new silo half its share of strategies (docs/benchmarks.md): start sooner, cycle faster, move more per cycle.
+            o.RebalancerDueTime = TimeSpan.FromSeconds(10);
+            o.SessionCyclePeriod = TimeSpan.FromSeconds(5);
+            o.CycleNumberWeight = 0.5;
+        });
 #pragma warning restore ORLEANSEXP002
         return builder;
     }
