@@ -58,23 +58,13 @@ internal static class ServeCommand
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await error.WriteLineAsync($"the silo did not start: {Innermost(ex).Message}");
+            await error.WriteLineAsync($"the silo did not start: {ex.Innermost().Message}");
             return 2;
         }
 
         await error.WriteLineAsync($"silo up: cluster '{options.ClusterId}', silo port {options.SiloPort}, gateway port {options.GatewayPort}, address {address}");
         await host.WaitForShutdownAsync(CancellationToken.None); // SIGTERM or Ctrl+C: the host stops Orleans gracefully
         return 0;
-    }
-
-    private static Exception Innermost(Exception ex)
-    {
-        while (ex.InnerException is { } inner)
-        {
-            ex = inner;
-        }
-
-        return ex;
     }
 }
 

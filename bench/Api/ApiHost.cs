@@ -1,7 +1,6 @@
 extern alias api;
 
-using System.Net;
-using System.Net.Sockets;
+using TradingRobotPlug.Grains.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +34,7 @@ internal sealed class ApiHost : IAsyncDisposable
     /// <summary>Builds and starts the API with <paramref name="pushesPerSecond"/> (<c>Trading:PushesPerSecond</c>).</summary>
     public static async Task<ApiHost> StartAsync(int pushesPerSecond, string dataDirectory)
     {
-        int port = FreePort();
+        int port = TradingClusterHosting.FreeLoopbackPort();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Production",
@@ -67,10 +66,4 @@ internal sealed class ApiHost : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -145,16 +145,8 @@ public sealed partial class StrategyGrain
     private IReadOnlyList<Bar> DropSkipped(IReadOnlyList<Bar> items)
     {
         var skipped = state.State.Skipped;
-        bool any = false;
-        foreach (var bar in items)
-        {
-            foreach (var stretch in skipped)
-            {
-                any |= stretch.Contains(bar.OpenTime);
-            }
-        }
-
-        return any ? [.. items.Where(b => !skipped.Exists(s => s.Contains(b.OpenTime)))] : items;
+        bool Skipped(Bar bar) => skipped.Exists(s => s.Contains(bar.OpenTime));
+        return items.Any(Skipped) ? [.. items.Where(b => !Skipped(b))] : items;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Strategy {StrategyId} rebuilt from {Bars} bars of history (last bar closing {LastBarTime})")]

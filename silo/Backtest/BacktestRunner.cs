@@ -135,7 +135,7 @@ public static class BacktestRunner
         {
             // The database was refused (made by the pre-Orleans runtime, schema not applicable) or cannot be reached:
             // the silo's start-up failed before any state was read or written.
-            await error.WriteLineAsync($"--postgres: {Innermost(ex).Message}");
+            await error.WriteLineAsync($"--postgres: {ex.Innermost().Message}");
             return BadInputExitCode;
         }
 
@@ -231,15 +231,5 @@ public static class BacktestRunner
         await output.WriteLineAsync(BacktestOutputWriter.SummaryTable(results, portfolioResult));
         await output.WriteLineAsync($"wrote {options.OutputDirectory}");
         return 0;
-    }
-
-    private static Exception Innermost(Exception ex)
-    {
-        while (ex.InnerException is { } inner)
-        {
-            ex = inner;
-        }
-
-        return ex;
     }
 }

@@ -1,3 +1,4 @@
+using TradingRobotPlug.Grains.Hosting;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -23,7 +24,7 @@ public sealed class SiloFailureTests(PostgresServerFixture postgres)
     {
         string database = await postgres.CreateDatabaseAsync("cluster_kill");
         string clusterId = "kill-" + Guid.NewGuid().ToString("N")[..8];
-        int[] ports = [.. Enumerable.Range(0, 7).Select(_ => FreePort())];
+        int[] ports = [.. Enumerable.Range(0, 7).Select(_ => TradingClusterHosting.FreeLoopbackPort())];
         var url = new Uri($"http://127.0.0.1:{ports[6]}");
         using var siloA = Serve("silo-a", database, clusterId, ports[0], ports[1]);
         using var siloB = Serve("silo-b", database, clusterId, ports[2], ports[3]);
@@ -76,7 +77,7 @@ public sealed class SiloFailureTests(PostgresServerFixture postgres)
     {
         string database = await postgres.CreateDatabaseAsync("cluster_rolling");
         string clusterId = "roll-" + Guid.NewGuid().ToString("N")[..8];
-        int[] ports = [.. Enumerable.Range(0, 7).Select(_ => FreePort())];
+        int[] ports = [.. Enumerable.Range(0, 7).Select(_ => TradingClusterHosting.FreeLoopbackPort())];
         var url = new Uri($"http://127.0.0.1:{ports[6]}");
         var siloA = Serve("silo-a", database, clusterId, ports[0], ports[1]);
         using var api = ClusterProcess.Start("api", "TradingRobotPlug.Api.dll",
@@ -130,7 +131,7 @@ public sealed class SiloFailureTests(PostgresServerFixture postgres)
     {
         string database = await postgres.CreateDatabaseAsync("cluster_client");
         string clusterId = "client-" + Guid.NewGuid().ToString("N")[..8];
-        int[] ports = [.. Enumerable.Range(0, 5).Select(_ => FreePort())];
+        int[] ports = [.. Enumerable.Range(0, 5).Select(_ => TradingClusterHosting.FreeLoopbackPort())];
         var url = new Uri($"http://127.0.0.1:{ports[4]}");
         using var siloA = Serve("silo-a", database, clusterId, ports[0], ports[1]);
         using var siloB = Serve("silo-b", database, clusterId, ports[2], ports[3]);
@@ -336,10 +337,4 @@ public sealed class SiloFailureTests(PostgresServerFixture postgres)
 
     private static string Tail(string text) => text.Length <= 6_000 ? text : text[^6_000..];
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -29,7 +29,7 @@ namespace TradingRobotPlug.Grains.Tests.Hosting;
 [Collection(PostgresServerFixture.CollectionName)]
 public sealed partial class TradingPostgresSchemaTests(PostgresServerFixture postgres)
 {
-    private const string Invariant = "Npgsql";
+    private const string Invariant = TradingPostgresSiloBuilderExtensions.Invariant;
     private const string StorageName = SchemaProbeGrain.StorageName;
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
 
