@@ -47,7 +47,7 @@ public static class ReplayProfile
             {
                 foreach (var s in settings)
                 {
-                    var book = new MetricsBook(s.InitialCapital);
+                    var book = new MetricsBook(s.InitialCapital, s.Timeframe);
                     for (int b = 0; b < bars.Count; b++)
                     {
                         book.AddMark(new EquityMark(bars[b].CloseTime, bars[b].Close * 10m, false));
@@ -59,13 +59,13 @@ public static class ReplayProfile
                 // As the strategy grain does once per batch: every closed bucket becomes a snapshot, plus the open ones.
                 foreach (var s in settings)
                 {
-                    var book = new MetricsBook(s.InitialCapital);
+                    var book = new MetricsBook(s.InitialCapital, s.Timeframe);
                     for (int b = 0; b < bars.Count; b++)
                     {
                         book.AddMark(new EquityMark(bars[b].CloseTime, bars[b].Close * 10m, false));
                         if ((b + 1) % 512 == 0 || b == bars.Count - 1)
                         {
-                            foreach (var level in MetricsBook.Levels)
+                            foreach (var level in book.Levels)
                             {
                                 _ = book.DrainClosed(level);
                                 _ = book.OpenSnapshot(level);

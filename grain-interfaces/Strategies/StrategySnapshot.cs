@@ -15,7 +15,7 @@ namespace TradingRobotPlug.GrainInterfaces.Strategies;
 /// <param name="Positions">Open and closed positions by instrument.</param>
 /// <param name="OpenOrders">Orders waiting for the next bar.</param>
 /// <param name="BarsProcessed">Bars seen.</param>
-/// <param name="LastBarTime">Close time of the last bar seen (UTC).</param>
+/// <param name="LastBarTime">Open time of the last bar seen (UTC): its label, the trading date of a daily bar.</param>
 /// <param name="Trades">Closed round trips.</param>
 /// <param name="RejectedOrders">Orders rejected.</param>
 /// <param name="Metrics">All-time metrics (null before the first bar).</param>

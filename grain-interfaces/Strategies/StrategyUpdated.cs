@@ -20,7 +20,7 @@ namespace TradingRobotPlug.GrainInterfaces.Strategies;
 /// <param name="Cash">Cash after the batch.</param>
 /// <param name="Equity">Equity after the batch (cash + positions marked to the last close).</param>
 /// <param name="BarsProcessed">Bars processed so far.</param>
-/// <param name="LastBarTime">Close time of the last bar processed (UTC).</param>
+/// <param name="LastBarTime">Open time of the last bar processed (UTC): its label, the trading date of a daily bar.</param>
 /// <param name="Metrics">All-time metrics after the batch; null before the first bar.</param>
 /// <param name="NewEquity">Equity points added in this batch (one per bar, in time order).</param>
 /// <param name="NewTrades">Round trips closed in this batch, in order.</param>

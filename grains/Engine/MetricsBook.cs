@@ -1,3 +1,4 @@
+using TradingRobotPlug.GrainInterfaces.Market;
 using TradingRobotPlug.Grains.Metrics;
 
 namespace TradingRobotPlug.Grains.Engine;
@@ -6,7 +7,8 @@ namespace TradingRobotPlug.Grains.Engine;
 /// The open metrics bucket of every level for one scope, fed each event directly (O(levels) = O(1) per event). When
 /// an event falls into a new period, the level's open bucket is closed (immutable from then on) and queued in
 /// <see cref="DrainClosed"/> for the bucket grains; the next bucket opens with the last equity as its opening equity.
-/// A trade-level bucket is created, filled and closed per round trip.
+/// A trade-level bucket is created, filled and closed per round trip. Only levels at or above the scope's finest
+/// timeframe are kept (plus <c>trade</c>): with daily bars there is no hourly level, which would only repeat each day.
 /// </summary>
 /// <remarks>
 /// A closing bucket is snapshotted at once and its accumulator reopened in place for the next period (its state is
@@ -18,16 +20,36 @@ public sealed class MetricsBook
     private static readonly BucketLevel[] PeriodLevels =
         [BucketLevel.Hourly, BucketLevel.Daily, BucketLevel.Weekly, BucketLevel.Monthly, BucketLevel.Quarterly, BucketLevel.Yearly, BucketLevel.AllTime];
 
+    private static readonly BucketLevel[] DailyAndAbove = PeriodLevels[1..];
+
     private readonly MetricsAccumulator?[] _open = new MetricsAccumulator?[8];
     private readonly List<MetricsSnapshot>[] _closed = [[], [], [], [], [], [], [], []];
+    private readonly BucketLevel[] _periodLevels;
     private decimal _lastEquity;
 
-    /// <summary>Creates a book for a scope starting with <paramref name="initialCapital"/> (positive).</summary>
-    public MetricsBook(decimal initialCapital)
+    /// <summary>Creates a book for a scope starting with <paramref name="initialCapital"/> whose marks come from bars of <paramref name="finest"/>.</summary>
+    /// <param name="initialCapital">Starting capital, money &gt; 0.</param>
+    /// <param name="finest">The finest timeframe of the scope's marks; levels finer than it are not kept (see <see cref="LevelsFor"/>).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="initialCapital"/> is not positive, or <paramref name="finest"/> is not a defined timeframe.</exception>
+    public MetricsBook(decimal initialCapital, Timeframe finest)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(initialCapital, 0m);
+        if (!Enum.IsDefined(finest))
+        {
+            throw new ArgumentOutOfRangeException(nameof(finest), finest, "Unknown timeframe.");
+        }
+
         _lastEquity = initialCapital;
+        _periodLevels = finest.Duration() <= TimeSpan.FromHours(1) ? PeriodLevels : DailyAndAbove;
+        Levels = [BucketLevel.Trade, .. _periodLevels];
     }
+
+    /// <summary>
+    /// The levels kept for marks of <paramref name="finest"/>: <c>trade</c>, then <c>hourly</c> only for timeframes of
+    /// one hour or less, then <c>daily</c> through <c>all_time</c>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="finest"/> is not a defined timeframe.</exception>
+    public static IReadOnlyList<BucketLevel> LevelsFor(Timeframe finest) => new MetricsBook(1m, finest).Levels;
 
     /// <summary>The all-time accumulator (null before the first event).</summary>
     public MetricsAccumulator? AllTime => _open[(int)BucketLevel.AllTime];
@@ -39,18 +61,18 @@ public sealed class MetricsBook
         tradeBucket.AddTrade(trade);
         tradeBucket.Close();
         _closed[(int)BucketLevel.Trade].Add(tradeBucket.ToSnapshot());
-        for (int i = 0; i < PeriodLevels.Length; i++)
+        for (int i = 0; i < _periodLevels.Length; i++)
         {
-            Open(PeriodLevels[i], trade.ExitTime).AddTrade(trade);
+            Open(_periodLevels[i], trade.ExitTime).AddTrade(trade);
         }
     }
 
     /// <summary>Applies an equity mark (a bar close) to every level.</summary>
     public void AddMark(EquityMark mark)
     {
-        for (int i = 0; i < PeriodLevels.Length; i++)
+        for (int i = 0; i < _periodLevels.Length; i++)
         {
-            Open(PeriodLevels[i], mark.Time).AddMark(mark);
+            Open(_periodLevels[i], mark.Time).AddMark(mark);
         }
 
         _lastEquity = mark.Equity;
@@ -95,6 +117,9 @@ public sealed class MetricsBook
     /// <summary>The open period's snapshot of <paramref name="level"/> (null if none).</summary>
     public MetricsSnapshot? OpenSnapshot(BucketLevel level) => _open[(int)level]?.ToSnapshot();
 
-    /// <summary>Levels with buckets: trade through all_time.</summary>
-    public static IReadOnlyList<BucketLevel> Levels { get; } = [BucketLevel.Trade, .. PeriodLevels];
+    /// <summary>Levels this book keeps, finest first: trade, (hourly,) daily through all_time.</summary>
+    public IReadOnlyList<BucketLevel> Levels { get; }
+
+    /// <summary>Every level a book can keep: trade through all_time (e.g. to clear a scope's bucket grains).</summary>
+    public static IReadOnlyList<BucketLevel> AllLevels { get; } = [BucketLevel.Trade, .. PeriodLevels];
 }

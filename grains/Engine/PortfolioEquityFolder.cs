@@ -21,12 +21,12 @@ namespace TradingRobotPlug.Grains.Engine;
 /// costs O(log k) per update (a sorted set of the k running members' last times).
 /// </para>
 /// <para>
-/// <b>Trades.</b> Closed trades are emitted at their exit time, merged with the marks. A trade whose exit time equals a
-/// mark's time comes after the mark, as in <see cref="StrategyEngine"/>: fills happen at a bar's open, which is the
-/// previous bar's close. For the same reason a member is in the market at a mark time t when one of its trades has
-/// entry &lt; t ≤ exit (or entry &lt; t while open), exactly when the engine marks <c>InMarket</c> (a position held at
-/// the bar's close); the trade is the member's next unfolded one or its currently open one. The portfolio mark is in
-/// the market when any member is.
+/// <b>Trades.</b> Closed trades are emitted at their exit time, merged with the marks. A mark is labelled with its
+/// bar's open time, and fills happen at a bar's open, so a trade whose exit time equals a mark's time comes before the
+/// mark, as in <see cref="StrategyEngine"/> (fill at the open, mark at the close). For the same reason a member is in
+/// the market at a mark time t when one of its trades has entry ≤ t &lt; exit (or entry ≤ t while open), exactly when
+/// the engine marks <c>InMarket</c> (a position held at the bar's close); the trade is the member's next unfolded one or
+/// its currently open one. The portfolio mark is in the market when any member is.
 /// </para>
 /// <para>
 /// <b>Membership and capital.</b> The portfolio starts at its first emitted event (trade or mark): <c>onStart</c>
@@ -223,7 +223,26 @@ public sealed class PortfolioEquityFolder
         {
             _times.Dequeue();
 
-            // Points first: a trade exiting at a mark's instant (a bar's open = the previous bar's close) comes after it.
+            // Trades first: a trade exiting at a mark's instant filled at that bar's open, before its close is marked.
+            if (_tradesAt.Remove(time, out var trades))
+            {
+                // Several members' trades at one instant go in the members' first-seen order, so that the same history
+                // gives the same trade order however the updates were batched (a resumed run equals a fresh one).
+                if (trades.Count > 1)
+                {
+                    trades.Sort(static (x, y) => x.Order.CompareTo(y.Order));
+                }
+
+                foreach (var member in trades)
+                {
+                    if (!member.Removed)
+                    {
+                        Start();
+                        EmitTrade(member.Trades.Dequeue());
+                    }
+                }
+            }
+
             if (_pointsAt.Remove(time, out var points))
             {
                 bool late = LastMarkTime is { } lastMark && time <= lastMark;
@@ -252,25 +271,6 @@ public sealed class PortfolioEquityFolder
                     marks++;
                 }
             }
-
-            if (_tradesAt.Remove(time, out var trades))
-            {
-                // Several members' trades at one instant go in the members' first-seen order, so that the same history
-                // gives the same trade order however the updates were batched (a resumed run equals a fresh one).
-                if (trades.Count > 1)
-                {
-                    trades.Sort(static (x, y) => x.Order.CompareTo(y.Order));
-                }
-
-                foreach (var member in trades)
-                {
-                    if (!member.Removed)
-                    {
-                        Start();
-                        EmitTrade(member.Trades.Dequeue());
-                    }
-                }
-            }
         }
 
         return marks;
@@ -297,7 +297,7 @@ public sealed class PortfolioEquityFolder
     private void EmitTrade(TradeRecord trade)
     {
         var exit = trade.ExitTime!.Value;
-        if (_lastEventTime is { } last && exit < last)
+        if ((_lastEventTime is { } last && exit < last) || (LastMarkTime is { } marked && exit <= marked))
         {
             LateEvents++;
             return;
@@ -309,9 +309,9 @@ public sealed class PortfolioEquityFolder
 
     private void Fold(PortfolioMember member, DateTimeOffset t, decimal equity)
     {
-        // Trades exiting before t were dequeued before this point (a trade exiting at t sorts after it), so the next
-        // queued trade, if it was entered before t, was held at t; so was the currently open trade if entered before t.
-        bool inMarket = (member.Trades.TryPeek(out var next) && next.EntryTime < t) || (member.OpenEntry is { } entry && entry < t);
+        // Trades exiting at or before t were dequeued before this point (a trade exiting at t sorts before it), so the
+        // next queued trade, if it was entered at or before t, was held at t's close; so was the open trade entered by t.
+        bool inMarket = (member.Trades.TryPeek(out var next) && next.EntryTime <= t) || (member.OpenEntry is { } entry && entry <= t);
         if (inMarket != member.InMarket)
         {
             _inMarket += inMarket ? 1 : -1;

@@ -10,7 +10,7 @@ namespace TradingRobotPlug.Grains.Engine;
 /// <summary>
 /// The paper-trading core of one strategy, O(1) per bar: a market order decided on bar t's close fills at bar
 /// t+1's open (no look-ahead); the position is marked with each bar's high, low and close; equity at each close is
-/// recorded and fed, with closed round trips, to the metrics buckets. The strategy grain hosts one; the benchmark's
+/// recorded under the bar's open time (its trading date for daily bars) and fed, with closed round trips, to the metrics buckets. The strategy grain hosts one; the benchmark's
 /// plain loop runs the same class without grains.
 /// </summary>
 public sealed class StrategyEngine
@@ -48,7 +48,7 @@ public sealed class StrategyEngine
         _fillModel = new NextBarOpenFillModel(_fees, _slippage);
         _sizing = StrategySettingsBinder.CreateSizing(settings.Sizing);
         Account = new PaperAccount(id, settings.InitialCapital);
-        Metrics = new MetricsBook(settings.InitialCapital);
+        Metrics = new MetricsBook(settings.InitialCapital, settings.Timeframe);
     }
 
     /// <summary>The settings.</summary>
@@ -66,13 +66,17 @@ public sealed class StrategyEngine
     /// <summary>Bars processed.</summary>
     public long BarsProcessed { get; private set; }
 
-    /// <summary>Close time of the last bar.</summary>
+    /// <summary>
+    /// Open time of the last bar processed (UTC): the bar's label, its trading date for a daily bar. Equity marks,
+    /// equity points and buckets use the same label, so a mark belongs to the period that contains its bar
+    /// ([open, close)).
+    /// </summary>
     public DateTimeOffset? LastBarTime { get; private set; }
 
     /// <summary>Closed round trips, oldest first.</summary>
     public IReadOnlyList<TradeRecord> ClosedTrades => _trades;
 
-    /// <summary>Equity at each bar's close.</summary>
+    /// <summary>Equity at each bar's close, labelled with the bar's open time (its trading date for a daily bar).</summary>
     public IReadOnlyList<EquityPoint> EquityCurve => _equity;
 
     /// <summary>Rejected orders.</summary>
@@ -120,6 +124,7 @@ public sealed class StrategyEngine
         var target = _strategy.OnBar(bar);
         var quantity = Account.PositionQuantity(_instrument);
         var closeTime = bar.CloseTime;
+        var barTime = bar.OpenTime;
         if (PendingOrder is null)
         {
             if (target == TargetPosition.Long && quantity <= 0)
@@ -136,12 +141,13 @@ public sealed class StrategyEngine
             }
         }
 
-        // 4. Equity at the close.
+        // 4. Equity at the close, labelled with the bar (a daily bar's close belongs to its trading date, not to the
+        //    next calendar day at 00:00 UTC).
         var equity = Account.Equity;
-        _equity.Add(new EquityPoint(closeTime, equity));
-        Metrics.AddMark(new EquityMark(closeTime, equity, quantity != 0));
+        _equity.Add(new EquityPoint(barTime, equity));
+        Metrics.AddMark(new EquityMark(barTime, equity, quantity != 0));
         BarsProcessed++;
-        LastBarTime = closeTime;
+        LastBarTime = barTime;
     }
 
     /// <summary>The open trade (position still held), if any.</summary>

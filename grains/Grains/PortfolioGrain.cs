@@ -35,6 +35,12 @@ namespace TradingRobotPlug.Grains.Grains;
 [Reentrant]
 public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObserver<StrategyUpdated>
 {
+    /// <summary>
+    /// The finest level the portfolio's buckets keep is daily (its strategies may run on different timeframes and
+    /// clocks; an hourly portfolio bucket would mix them), so its levels are trade, daily … all_time.
+    /// </summary>
+    public const Timeframe PortfolioTimeframe = Timeframe.OneDay;
+
     private readonly ILogger<PortfolioGrain> _logger;
     private readonly PortfolioTotals _totals = new();
     private readonly PortfolioEquityFolder _folder;
@@ -52,7 +58,7 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
         ArgumentNullException.ThrowIfNull(logger);
         _logger = logger;
         _folder = new PortfolioEquityFolder(
-            capital => _book = new MetricsBook(capital),
+            capital => _book = new MetricsBook(capital, PortfolioTimeframe),
             trade =>
             {
                 _book!.AddTrade(trade);
@@ -186,7 +192,7 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
     {
         var book = _book!;
         var calls = new List<Task>();
-        foreach (var level in MetricsBook.Levels)
+        foreach (var level in book.Levels)
         {
             var closed = book.DrainClosed(level);
             var open = book.OpenSnapshot(level);

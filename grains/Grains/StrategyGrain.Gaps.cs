@@ -84,7 +84,7 @@ public sealed partial class StrategyGrain
     private async Task BackfillAsync()
     {
         var settings = state.State.Settings!;
-        var from = _seenOpen?.AddTicks(1) ?? _engine?.LastBarTime ?? state.State.HistoryFrom ?? DateTimeOffset.MinValue;
+        var from = _seenOpen?.AddTicks(1) ?? _engine?.LastBarTime?.AddTicks(1) ?? state.State.HistoryFrom ?? DateTimeOffset.MinValue;
         var bars = await StrategyHistoryReader.ReadAsync(GrainFactory.GetGrain<IInstrumentGrain>(settings.Instruments[0].Symbol), settings.Timeframe, from);
         if (bars.Count > 0)
         {

@@ -124,7 +124,7 @@ public sealed partial class StrategyGrain
             items = DropSkipped(items);
         }
 
-        if (_engine?.LastBarTime is not { } last || items.Count == 0 || items[0].CloseTime > last)
+        if (_engine?.LastBarTime is not { } last || items.Count == 0 || items[0].OpenTime > last)
         {
             return items;
         }
@@ -132,7 +132,7 @@ public sealed partial class StrategyGrain
         var fresh = new List<Bar>(items.Count);
         foreach (var bar in items)
         {
-            if (bar.CloseTime > last)
+            if (bar.OpenTime > last)
             {
                 fresh.Add(bar);
             }

@@ -153,7 +153,7 @@ public sealed partial class StrategyGrain(
             await GrainFactory.GetGrain<IPositionGrain>(new PositionId(Id, instrument).ToString()).Clear();
         }
 
-        foreach (var level in MetricsBook.Levels)
+        foreach (var level in MetricsBook.AllLevels)
         {
             await GrainFactory.GetGrain<IMetricsBucketGrain>($"{Id}/{level.ToCanonicalString()}").Clear();
         }
@@ -388,7 +388,7 @@ public sealed partial class StrategyGrain(
             calls.Add(GrainFactory.GetGrain<IPositionGrain>(position.Id.ToString()).Update(position));
         }
 
-        foreach (var level in MetricsBook.Levels)
+        foreach (var level in _engine.Metrics.Levels)
         {
             var closed = _engine.Metrics.DrainClosed(level);
             var open = _engine.Metrics.OpenSnapshot(level);

@@ -126,7 +126,7 @@ public sealed class PaperAccount
 
     /// <summary>
     /// Marks the position in the bar's instrument to the bar (high/low for MAE/MFE, close as the last price, at
-    /// <see cref="Bar.CloseTime"/>); does nothing if the instrument was never traded.
+    /// <see cref="Bar.OpenTime"/>, the bar's label); does nothing if the instrument was never traded.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="bar"/> is null.</exception>
     public void MarkBar(Bar bar)
@@ -135,7 +135,7 @@ public sealed class PaperAccount
         if (_positions.TryGetValue(bar.Instrument, out var position))
         {
             decimal valueBefore = position.MarketValue;
-            position.MarkBar(bar.High, bar.Low, bar.Close, bar.CloseTime);
+            position.MarkBar(bar.High, bar.Low, bar.Close, bar.OpenTime);
             _marketValue += position.MarketValue - valueBefore;
         }
     }

@@ -176,7 +176,7 @@ public sealed class Position
 
     /// <summary>
     /// Marks the position to a bar: MAE/MFE of the open trade look at <paramref name="high"/> and <paramref name="low"/>;
-    /// the last price becomes <paramref name="close"/>. Use the bar's close time as <paramref name="time"/>.
+    /// the last price becomes <paramref name="close"/>. Use the bar's open time (its label) as <paramref name="time"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A price is not positive, or <paramref name="close"/> is outside [low, high].</exception>
     public void MarkBar(decimal high, decimal low, decimal close, DateTimeOffset time)

@@ -195,9 +195,9 @@ public static class BacktestRunner
         PortfolioBacktestResult? portfolioResult = null;
         if (bars.Count > 0)
         {
-            var portfolioSnapshot = await portfolio.WaitForMarks(bars[^1].CloseTime).WaitAsync(PortfolioTimeout, cancellationToken);
+            var portfolioSnapshot = await portfolio.WaitForMarks(bars[^1].OpenTime).WaitAsync(PortfolioTimeout, cancellationToken);
             var portfolioBuckets = new Dictionary<BucketLevel, ImmutableArray<MetricsSnapshot>>();
-            foreach (var level in MetricsBook.Levels)
+            foreach (var level in MetricsBook.LevelsFor(TradingRobotPlug.Grains.Grains.PortfolioGrain.PortfolioTimeframe))
             {
                 portfolioBuckets[level] = await client.GetGrain<IMetricsBucketGrain>($"{IPortfolioGrain.Key}/{level.ToCanonicalString()}").GetPeriods(null, null);
             }
@@ -210,7 +210,7 @@ public static class BacktestRunner
         {
             var grain = client.GetGrain<IStrategyGrain>(ids[i].ToString());
             var byLevel = new Dictionary<BucketLevel, ImmutableArray<MetricsSnapshot>>();
-            foreach (var level in MetricsBook.Levels)
+            foreach (var level in MetricsBook.LevelsFor(Timeframe.OneDay))
             {
                 byLevel[level] = await client.GetGrain<IMetricsBucketGrain>($"{ids[i]}/{level.ToCanonicalString()}").GetPeriods(null, null);
             }

@@ -26,7 +26,7 @@ namespace TradingRobotPlug.Api.Features.Strategies;
 /// <param name="WinRate">Wins / trades; null without trades.</param>
 /// <param name="ProfitFactor">Gross profit / |gross loss|; null without losing trades.</param>
 /// <param name="BarsProcessed">Bars processed.</param>
-/// <param name="LastBarTime">Close time of the last bar processed (UTC).</param>
+/// <param name="LastBarTime">Open time of the last bar processed (UTC): its label, the trading date of a daily bar.</param>
 public sealed record StrategySummary(
     StrategyId Id,
     string Spec,

@@ -121,26 +121,27 @@ public sealed class PortfolioEquityFolderTests
     }
 
     [Fact]
-    public void Trades_come_in_time_order_after_the_mark_at_their_exit_and_set_the_in_market_flag()
+    public void Trades_come_in_time_order_before_the_mark_at_their_exit_and_set_the_in_market_flag()
     {
-        // a: entered at day 1 (the open of the bar closing at day 2), exited at day 3 (after the day-3 mark): held at the
-        // closes of days 2 and 3. b: entered at day 2, still open: held at the closes of days 3 and 4.
+        // Marks are labelled with their bar's open time and fills happen at a bar's open. a: entered at day 2, exited at
+        // day 3 (before the day-3 mark): held at the close of day 2 only. b: entered at day 3, exits at day 5: held at the
+        // closes of days 3 and 4.
         Apply(Update("b", StrategyStatus.Running, 100m));
-        Apply(Update("a", StrategyStatus.Running, 100m, [(1, 100m), (2, 101m)], open: Trade("a", 1, null, 1m)));
-        Apply(Update("b", StrategyStatus.Running, 100m, [(1, 100m), (2, 100m), (3, 99m)], open: Trade("b", 2, null, -1m)));
-        Apply(Update("a", StrategyStatus.Running, 100m, [(3, 103m), (4, 104m)], trades: [Trade("a", 1, 3, 3m)]));
-        Apply(Update("b", StrategyStatus.Running, 100m, [(4, 98m), (5, 97m)], trades: [Trade("b", 2, 5, -3m)]));
+        Apply(Update("a", StrategyStatus.Running, 100m, [(1, 100m), (2, 101m)], open: Trade("a", 2, null, 1m)));
+        Apply(Update("b", StrategyStatus.Running, 100m, [(1, 100m), (2, 100m), (3, 99m)], open: Trade("b", 3, null, -1m)));
+        Apply(Update("a", StrategyStatus.Running, 100m, [(3, 103m), (4, 104m)], trades: [Trade("a", 2, 3, 3m)]));
+        Apply(Update("b", StrategyStatus.Running, 100m, [(4, 98m), (5, 97m)], trades: [Trade("b", 3, 5, -3m)]));
 
-        Assert.Equal(["mark 1", "mark 2", "mark 3", "trade 3", "mark 4"], _events);
+        Assert.Equal(["mark 1", "mark 2", "trade 3", "mark 3", "mark 4"], _events);
         Assert.Equal([false, true, true, true], _marks.Select(m => m.InMarket));
         Assert.Equal([(1, 200m), (2, 201m), (3, 202m), (4, 202m)], Marks());
         var trade = Assert.Single(_trades);
-        Assert.Equal(new ClosedTrade(T(1), T(3), 3m, 0.5m, 0.03), trade);
+        Assert.Equal(new ClosedTrade(T(2), T(3), 3m, 0.5m, 0.03), trade);
 
-        // b's trade exits at day 5 and waits for a to reach day 5.
+        // b's trade exits at day 5 and waits for a to reach day 5; it comes before the day-5 mark.
         Apply(Update("a", StrategyStatus.Running, 100m, [(5, 105m)]));
-        Assert.Equal(["mark 1", "mark 2", "mark 3", "trade 3", "mark 4", "mark 5", "trade 5"], _events);
-        Assert.True(_marks[^1].InMarket); // b held its position at the day-5 close (exit == mark time)
+        Assert.Equal(["mark 1", "mark 2", "trade 3", "mark 3", "mark 4", "trade 5", "mark 5"], _events);
+        Assert.False(_marks[^1].InMarket); // b closed at the day-5 open, so held nothing at the day-5 close
     }
 
     [Fact]
@@ -276,7 +277,8 @@ public sealed class PortfolioEquityFolderTests
             }
 
             // Interleave random batches of each member's history; every member stays running until it has sent everything.
-            // As the engine does: a batch ending at day D carries the trades that exited before D and the trade held at D.
+            // As the engine does: a batch ending at day D carries the trades that exited at or before D (at a bar's open,
+            // before its close is marked) and the trade held at D's close.
             while (sent.Select((s, i) => s < histories[i].Length).Any(x => x))
             {
                 int i = random.Next(members);
@@ -288,14 +290,14 @@ public sealed class PortfolioEquityFolderTests
                 if (sent[i] > 0)
                 {
                     int last = histories[i][sent[i] - 1].Day;
-                    while (sentTrades[i] < intervals[i].Count && intervals[i][sentTrades[i]].Exit < last)
+                    while (sentTrades[i] < intervals[i].Count && intervals[i][sentTrades[i]].Exit <= last)
                     {
                         var (entry, exit) = intervals[i][sentTrades[i]++];
                         closed.Add(Trade($"s{i}", entry, exit, entry - exit));
                         expectedTrades.Add((i, entry, exit));
                     }
 
-                    var held = intervals[i].FirstOrDefault(x => x.Entry < last && last <= x.Exit);
+                    var held = intervals[i].FirstOrDefault(x => x.Entry <= last && last < x.Exit);
                     open = held.Exit > 0 ? Trade($"s{i}", held.Entry, null, 0m) : null;
                 }
 
@@ -313,7 +315,7 @@ public sealed class PortfolioEquityFolderTests
             }
 
             // Brute force: at every day any member has a point, Σ of each member's latest equity at or before it; in the
-            // market when some member, at its latest point p at or before the day, held a position (entry < p ≤ exit).
+            // market when some member, at its latest point p at or before the day, held a position (entry ≤ p < exit).
             var days = histories.SelectMany(h => h.Select(p => p.Day)).Distinct().Order().ToArray();
             var expected = days.Select(d =>
             {
@@ -323,18 +325,18 @@ public sealed class PortfolioEquityFolderTests
                 {
                     var latest = histories[i].LastOrDefault(p => p.Day <= d);
                     sum += latest.Day > 0 ? latest.Equity : capital[i];
-                    inMarket |= latest.Day > 0 && intervals[i].Any(x => x.Entry < latest.Day && latest.Day <= x.Exit);
+                    inMarket |= latest.Day > 0 && intervals[i].Any(x => x.Entry <= latest.Day && latest.Day < x.Exit);
                 }
 
                 return (d, sum, inMarket);
             }).ToArray();
             Assert.Equal(expected, marks.Select(m => (Day(m.Time), m.Equity, m.InMarket)).ToArray());
 
-            // Every trade sent, once, in exit order, after the mark at its exit day and before any later mark.
+            // Every trade sent, once, in exit order, after any earlier mark and before the mark at its exit day.
             Assert.Equal(expectedTrades.Select(t => (T(t.Entry), T(t.Exit))).Order(), trades.Select(t => (t.EntryTime, t.ExitTime)).Order());
             for (int k = 1; k < log.Count; k++)
             {
-                Assert.True(log[k - 1].Day < log[k].Day || (log[k - 1].Day == log[k].Day && (log[k - 1].IsMark || !log[k].IsMark)), $"event {k} out of order");
+                Assert.True(log[k - 1].Day < log[k].Day || (log[k - 1].Day == log[k].Day && (!log[k - 1].IsMark || log[k].IsMark)), $"event {k} out of order");
             }
         }
     }

@@ -64,7 +64,7 @@ public sealed class PortfolioGrainTests : IAsyncLifetime
             await _cluster.Client.GetGrain<IStrategyGrain>(id).WaitForBars(_bars.Count).WaitAsync(Timeout);
         }
 
-        var snapshot = await Portfolio.WaitForMarks(_bars[^1].CloseTime).WaitAsync(Timeout);
+        var snapshot = await Portfolio.WaitForMarks(_bars[^1].OpenTime).WaitAsync(Timeout);
 
         // Expected marks: at each bar, Σ of the strategies' equity curves (read from the strategy grains), and in the
         // market when any strategy holds a position at that close (from the same strategies run in a plain loop).
@@ -76,7 +76,7 @@ public sealed class PortfolioGrainTests : IAsyncLifetime
         {
             var grain = _cluster.Client.GetGrain<IStrategyGrain>(id);
             var curve = (await grain.GetEquityCurve()).ToArray();
-            Assert.Equal(_bars.Select(b => b.CloseTime), curve.Select(p => p.Time));
+            Assert.Equal(_bars.Select(b => b.OpenTime), curve.Select(p => p.Time));
             curves.Add(curve);
             trades.AddRange((await grain.GetTrades()).Where(t => t.ExitTime is not null).Select(t => new ClosedTrade(t.EntryTime, t.ExitTime!.Value, t.Pnl, t.Fees, t.Return)));
             snapshots.Add(await grain.GetSnapshot());
@@ -90,7 +90,7 @@ public sealed class PortfolioGrainTests : IAsyncLifetime
         }
 
         var marks = Enumerable.Range(0, _bars.Count)
-            .Select(i => new EquityMark(_bars[i].CloseTime, curves.Sum(c => c[i].Equity), inMarket[i]))
+            .Select(i => new EquityMark(_bars[i].OpenTime, curves.Sum(c => c[i].Equity), inMarket[i]))
             .ToArray();
         Assert.Contains(false, inMarket);
         Assert.Contains(true, inMarket);
@@ -125,7 +125,7 @@ public sealed class PortfolioGrainTests : IAsyncLifetime
         Assert.Equal(marks[^1].Equity, snapshot.Equity);
         Assert.Equal(snapshots.Sum(s => s.Equity) - capital, snapshot.NetPnl);
         Assert.Equal(snapshots.Sum(s => (long)s.Trades), snapshot.Trades);
-        Assert.Equal(_bars[^1].CloseTime, snapshot.MarkedThroughUtc);
+        Assert.Equal(_bars[^1].OpenTime, snapshot.MarkedThroughUtc);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class PortfolioGrainTests : IAsyncLifetime
         await Portfolio.Ensure();
         var bars = _bars.Take(250).ToList();
         await ReplayAsync(bars);
-        var snapshot = await Portfolio.WaitForMarks(bars[^1].CloseTime).WaitAsync(Timeout);
+        var snapshot = await Portfolio.WaitForMarks(bars[^1].OpenTime).WaitAsync(Timeout);
 
         decimal expected = 0m;
         foreach (var (id, _) in Strategies.Take(2))
@@ -170,7 +170,7 @@ public sealed class PortfolioGrainTests : IAsyncLifetime
 
         var bars = _bars.Take(300).ToList();
         await ReplayAsync(bars);
-        var before = await Portfolio.WaitForMarks(bars[^1].CloseTime).WaitAsync(Timeout);
+        var before = await Portfolio.WaitForMarks(bars[^1].OpenTime).WaitAsync(Timeout);
         Assert.Equal(2, before.Strategies);
 
         var deleted = _cluster.Client.GetGrain<IStrategyGrain>(Strategies[1].Id);
@@ -180,7 +180,7 @@ public sealed class PortfolioGrainTests : IAsyncLifetime
 
         // The deletion's update is folded before the marks of any later bar, so wait for one more bar.
         await ReplayAsync(_bars.Skip(300).Take(1));
-        var after = await Portfolio.WaitForMarks(_bars[300].CloseTime).WaitAsync(Timeout);
+        var after = await Portfolio.WaitForMarks(_bars[300].OpenTime).WaitAsync(Timeout);
         var keptNow = await _cluster.Client.GetGrain<IStrategyGrain>(Strategies[0].Id).GetSnapshot();
         Assert.Equal(1, after.Strategies);
         Assert.Equal(Strategies[0].Settings.InitialCapital, after.InitialCapital);

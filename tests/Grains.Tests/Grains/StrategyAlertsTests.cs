@@ -78,9 +78,9 @@ public sealed class StrategyAlertsTests : IAsyncLifetime
         var dailyLoss = curve.Where((p, i) => (i == 0 ? capital : curve[i - 1].Equity) - p.Equity >= thresholds.DailyLoss!.Value).Select(p => p.Time).ToList();
 
         // Win rate at each mark over the trades closed by then, once MinTrades have closed. A trade exits at a bar's
-        // open, strictly before that bar's close; the open can equal the previous bar's close, which comes first.
+        // open, and that bar's mark carries the same time (a mark is labelled with its bar's open time), after the fill.
         var winRate = Entries(curve
-            .Select(p => closed.Where(t => t.ExitTime < p.Time).ToList())
+            .Select(p => closed.Where(t => t.ExitTime <= p.Time).ToList())
             .Select((done, i) => (curve[i].Time, Done: done))
             .Where(x => x.Done.Count >= thresholds.MinTrades)
             .Select(x => (x.Time, (double)x.Done.Count(t => t.Pnl > 0) / x.Done.Count < thresholds.MinWinRate!.Value)));

@@ -115,7 +115,7 @@ public sealed class StrategyRebuildTests(PostgresServerFixture postgres)
         Assert.NotEmpty(engine.ClosedTrades);
         Assert.Equal(expectedTrades.ToArray(), (await grain.GetTrades()).ToArray());
         Assert.Equal(engine.EquityCurve.ToArray(), (await grain.GetEquityCurve()).ToArray());
-        foreach (var level in MetricsBook.Levels)
+        foreach (var level in MetricsBook.AllLevels)
         {
             var expected = engine.Metrics.DrainClosed(level).ToList();
             if (engine.Metrics.OpenSnapshot(level) is { } openPeriod)
