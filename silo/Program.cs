@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TradingRobotPlug.GrainInterfaces.Market;
 using TradingRobotPlug.Silo;
 using TradingRobotPlug.Silo.Backtest;
 
@@ -15,11 +16,13 @@ onBadRow.AcceptOnlyFromAmong("fail", "skip");
 var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string: keep grain state (bar history, strategies) durable there." };
 var resume = new Option<bool>("--resume") { Description = "Continue a run stopped part way from the state in --postgres (same data and strategies)." };
 var publishChunk = new Option<int>("--publish-chunk") { Description = "Bars per publish call.", DefaultValueFactory = _ => BacktestOptions.DefaultPublishChunk, Hidden = true };
+var timeframe = new Option<string?>("--timeframe") { Description = "Bar timeframe of --data: 1m, 5m, 15m, 1h or 1d (default: inferred from the timestamps, the smallest gap between bars)." };
+timeframe.AcceptOnlyFromAmong("1m", "5m", "15m", "1h", "1d");
 var throttleMs = new Option<int>("--throttle-ms") { Description = "Pause after each published chunk (ms), to stop a run part way in tests.", Hidden = true };
 
 var backtest = new Command("backtest", "Replay a CSV through strategy grains and write summary.json, trades.csv, equity.csv, buckets.csv.")
 {
-    data, symbol, strategies, capital, feeBps, slippageBps, indicators, output, onBadRow, postgres, resume, publishChunk, throttleMs,
+    data, symbol, strategies, capital, feeBps, slippageBps, indicators, output, onBadRow, postgres, resume, publishChunk, throttleMs, timeframe,
 };
 
 backtest.SetAction((parse, ct) => BacktestRunner.RunAsync(Options(parse, parse.GetValue(strategies) is { Length: > 0 } s ? s : BacktestOptions.DemoStrategies), Console.Out, Console.Error, ct));
@@ -75,4 +78,5 @@ BacktestOptions Options(ParseResult parse, IReadOnlyList<string> specs) => new(
     parse.GetValue(postgres),
     parse.GetValue(resume),
     parse.GetValue(publishChunk),
-    parse.GetValue(throttleMs));
+    parse.GetValue(throttleMs),
+    parse.GetValue(timeframe) is { } tf ? TimeframeExtensions.Parse(tf) : null);

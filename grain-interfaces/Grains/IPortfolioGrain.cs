@@ -26,9 +26,10 @@ public interface IPortfolioGrain : IGrainWithStringKey
 
     /// <summary>
     /// Completes with the snapshot once the portfolio marks are final through <paramref name="throughUtc"/> (its
-    /// <see cref="PortfolioSnapshot.MarkedThroughUtc"/> is at or after it), e.g. the last bar's close time after a
-    /// replay; the metrics bucket grains <c>portfolio/{level}</c> have been sent the matching buckets by then. Never
-    /// completes if no member strategy reports that time: callers put a time-out on it.
+    /// <see cref="PortfolioSnapshot.MarkedThroughUtc"/> is at or after it), e.g. the last bar's open time after a
+    /// replay, or once no member is running any more (all stopped, paused or failed: no later mark can come); the
+    /// metrics bucket grains <c>portfolio/{level}</c> have been sent the matching buckets by then. Never completes while
+    /// a running member does not report that time: callers put a time-out on it.
     /// </summary>
     [AlwaysInterleave]
     Task<PortfolioSnapshot> WaitForMarks(DateTimeOffset throughUtc);

@@ -19,6 +19,7 @@ namespace TradingRobotPlug.GrainInterfaces.Strategies;
 /// <param name="Trades">Closed round trips.</param>
 /// <param name="RejectedOrders">Orders rejected.</param>
 /// <param name="Metrics">All-time metrics (null before the first bar).</param>
+/// <param name="FailureReason">Why the strategy failed when <paramref name="Status"/> is <see cref="StrategyStatus.Failed"/>; null otherwise.</param>
 [GenerateSerializer, Immutable, Alias("trp.StrategySnapshot")]
 public sealed record StrategySnapshot(
     [property: Id(0)] StrategyId Id,
@@ -32,4 +33,5 @@ public sealed record StrategySnapshot(
     [property: Id(8)] DateTimeOffset? LastBarTime,
     [property: Id(9)] int Trades,
     [property: Id(10)] int RejectedOrders,
-    [property: Id(11)] MetricsSnapshot? Metrics);
+    [property: Id(11)] MetricsSnapshot? Metrics,
+    [property: Id(12)] string? FailureReason = null);

@@ -17,4 +17,11 @@ public enum StrategyStatus
 
     /// <summary>Unsubscribed; state kept.</summary>
     Stopped,
+
+    /// <summary>
+    /// Stopped by an error it cannot go on from (e.g. its numbers left <c>StrategyLimits</c>); the reason is kept with
+    /// the strategy. Its state up to the failing bar stays readable and it can be deleted; other strategies and the
+    /// portfolio go on (the portfolio keeps its last equity). It cannot be started again.
+    /// </summary>
+    Failed,
 }

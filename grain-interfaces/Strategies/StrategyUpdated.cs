@@ -28,6 +28,7 @@ namespace TradingRobotPlug.GrainInterfaces.Strategies;
 /// <param name="Positions">Every position after the batch.</param>
 /// <param name="NewAlerts">Alerts raised in this batch.</param>
 /// <param name="NewRejections">Orders rejected in this batch.</param>
+/// <param name="FailureReason">Why the strategy failed when <paramref name="Status"/> is <see cref="StrategyStatus.Failed"/>; null otherwise.</param>
 [GenerateSerializer, Immutable, Alias("trp.StrategyUpdated")]
 public sealed record StrategyUpdated(
     [property: Id(0)] StrategyId Id,
@@ -44,4 +45,5 @@ public sealed record StrategyUpdated(
     [property: Id(11)] TradeRecord? OpenTrade,
     [property: Id(12)] ImmutableArray<PositionSnapshot> Positions,
     [property: Id(13)] ImmutableArray<AlertRaised> NewAlerts,
-    [property: Id(14)] ImmutableArray<OrderRejected> NewRejections);
+    [property: Id(14)] ImmutableArray<OrderRejected> NewRejections,
+    [property: Id(15)] string? FailureReason = null);

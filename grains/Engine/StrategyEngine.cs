@@ -84,6 +84,10 @@ public sealed class StrategyEngine
 
     /// <summary>Processes one bar of the strategy's instrument, in time order.</summary>
     /// <exception cref="ArgumentException">The bar is for another instrument.</exception>
+    /// <exception cref="StrategyLimitExceededException">
+    /// After the bar, equity, cash or the position is beyond <see cref="StrategyLimits"/> (the bar is fully processed
+    /// first, so the state stays consistent); the strategy cannot go on.
+    /// </exception>
     public void OnBar(Bar bar)
     {
         ArgumentNullException.ThrowIfNull(bar);
@@ -148,6 +152,26 @@ public sealed class StrategyEngine
         Metrics.AddMark(new EquityMark(barTime, equity, quantity != 0));
         BarsProcessed++;
         LastBarTime = barTime;
+        EnsureWithinLimits(bar, equity, quantity);
+    }
+
+    private void EnsureWithinLimits(Bar bar, decimal equity, decimal quantity)
+    {
+        string? figure = Math.Abs(equity) > StrategyLimits.MaxEquity ? $"equity {equity}"
+            : Math.Abs(Account.Cash) > StrategyLimits.MaxEquity ? $"cash {Account.Cash}"
+            : null;
+        if (figure is not null)
+        {
+            throw new StrategyLimitExceededException(
+                $"Strategy '{_id}': {figure} is beyond ±{StrategyLimits.MaxEquity:0} after the bar at {bar.OpenTime:O}; the strategy stops here so that its numbers stay exact.");
+        }
+
+        var units = Math.Max(Math.Abs(quantity), Math.Abs(PendingOrder?.Quantity ?? 0m));
+        if (units > StrategyLimits.MaxQuantity)
+        {
+            throw new StrategyLimitExceededException(
+                $"Strategy '{_id}': a position or order of {units} units is beyond {StrategyLimits.MaxQuantity:0} after the bar at {bar.OpenTime:O}; the strategy stops here so that its numbers stay exact.");
+        }
     }
 
     /// <summary>The open trade (position still held), if any.</summary>

@@ -23,9 +23,9 @@ public static class StrategySettingsBinder
             errors.Add("instruments: one instrument per strategy is supported.");
         }
 
-        if (settings.InitialCapital <= 0)
+        if (settings.InitialCapital <= 0 || settings.InitialCapital > StrategyLimits.MaxInitialCapital)
         {
-            errors.Add($"initialCapital: must be positive (was {settings.InitialCapital}).");
+            errors.Add($"initialCapital: must be positive and at most {StrategyLimits.MaxInitialCapital:0} (was {settings.InitialCapital}).");
         }
 
         if (settings.FeeBps < 0 || settings.FeeBps > 10_000)
@@ -33,14 +33,14 @@ public static class StrategySettingsBinder
             errors.Add($"feeBps: must be in [0, 10000] (was {settings.FeeBps}).");
         }
 
-        if (settings.FeePerUnit < 0)
+        if (settings.FeePerUnit < 0 || settings.FeePerUnit > StrategyLimits.MaxFeePerUnit)
         {
-            errors.Add($"feePerUnit: must not be negative (was {settings.FeePerUnit}).");
+            errors.Add($"feePerUnit: must be in [0, {StrategyLimits.MaxFeePerUnit:0}] (was {settings.FeePerUnit}).");
         }
 
-        if (settings.FeePerOrder < 0)
+        if (settings.FeePerOrder < 0 || settings.FeePerOrder > StrategyLimits.MaxFeePerOrder)
         {
-            errors.Add($"feePerOrder: must not be negative (was {settings.FeePerOrder}).");
+            errors.Add($"feePerOrder: must be in [0, {StrategyLimits.MaxFeePerOrder:0}] (was {settings.FeePerOrder}).");
         }
 
         if (settings.SlippageBps < 0 || settings.SlippageBps > 10_000)
@@ -83,7 +83,7 @@ public static class StrategySettingsBinder
         {
             switch (parts[0])
             {
-                case "fixed" when value > 0:
+                case "fixed" when value > 0 && value <= StrategyLimits.MaxFixedQuantity:
                     model = new FixedQuantitySizing(value);
                     return null;
                 case "percent" when value > 0 && value <= 100:
@@ -92,6 +92,6 @@ public static class StrategySettingsBinder
             }
         }
 
-        return $"'{sizing}' is not one of all-in, fixed:Q (Q > 0), percent:P (0 < P <= 100).";
+        return $"'{sizing}' is not one of all-in, fixed:Q (0 < Q <= {StrategyLimits.MaxFixedQuantity:0}), percent:P (0 < P <= 100).";
     }
 }

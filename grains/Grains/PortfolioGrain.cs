@@ -208,15 +208,16 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
 
     private void CompleteWaiters()
     {
-        if (_waiters.Count == 0 || _folder.LastMarkTime is not { } marked)
+        if (_waiters.Count == 0 || (_folder.LastMarkTime is null && !NothingMoreToMark))
         {
             return;
         }
 
+        var marked = _folder.LastMarkTime ?? DateTimeOffset.MinValue;
         PortfolioSnapshot? snapshot = null;
         for (int i = _waiters.Count - 1; i >= 0; i--)
         {
-            if (marked >= _waiters[i].Through)
+            if (marked >= _waiters[i].Through || NothingMoreToMark)
             {
                 _waiters[i].Waiter.TrySetResult(snapshot ??= Snapshot());
                 _waiters.RemoveAt(i);
@@ -230,7 +231,7 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
     /// <inheritdoc/>
     public Task<PortfolioSnapshot> WaitForMarks(DateTimeOffset throughUtc)
     {
-        if (_folder.LastMarkTime is { } marked && marked >= throughUtc)
+        if ((_folder.LastMarkTime is { } marked && marked >= throughUtc) || NothingMoreToMark)
         {
             return AfterBucketsSentAsync();
         }
@@ -239,6 +240,12 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
         _waiters.Add((throughUtc, waiter));
         return waiter.Task;
     }
+
+    /// <summary>
+    /// The portfolio started and no member is running (all stopped, paused or failed), so no later mark can come: a
+    /// waiter for a time not reached (e.g. the last bar, when a strategy failed before it) is answered with what there is.
+    /// </summary>
+    private bool NothingMoreToMark => _folder.Started && _folder.Watermark == DateTimeOffset.MaxValue;
 
     /// <summary>The snapshot once the buckets of the last fold are delivered.</summary>
     private async Task<PortfolioSnapshot> AfterBucketsSentAsync()

@@ -60,9 +60,10 @@ public sealed partial class StrategyGrain(
             NewEngine(settings);
         }
 
-        if (state.State.Status is StrategyStatus.Stopped && state.State.HistoryFrom is not null)
+        if (state.State.Status is StrategyStatus.Stopped or StrategyStatus.Failed && state.State.HistoryFrom is not null)
         {
-            // Not subscribed, but its trading state is rebuilt, so that a later Start continues where it stopped.
+            // Not subscribed, but its trading state is rebuilt, so that a later Start continues where it stopped (a
+            // failed strategy's rebuild stops at the bar it failed on again, and its state is readable as it was).
             await ResubscribeAndRebuildAsync(subscribe: false);
         }
 
@@ -144,6 +145,7 @@ public sealed partial class StrategyGrain(
         await state.ClearStateAsync();
         state.State.Settings = null;
         state.State.Status = StrategyStatus.None;
+        state.State.FailureReason = null;
         state.State.Alerts = null;
         _engine = null;
         _monitor = null;
@@ -198,6 +200,8 @@ public sealed partial class StrategyGrain(
                 throw new InvalidOperationException($"Strategy '{Id}' has not been created.");
             case StrategyStatus.Running:
                 throw new InvalidOperationException($"Strategy '{Id}' is already running.");
+            case StrategyStatus.Failed:
+                throw new InvalidOperationException($"Strategy '{Id}' failed and cannot be started again ({state.State.FailureReason}); delete it and create it anew.");
             case StrategyStatus.Paused:
                 break;
             default:
@@ -242,6 +246,11 @@ public sealed partial class StrategyGrain(
             throw new InvalidOperationException($"Strategy '{Id}' has not been created.");
         }
 
+        if (state.State.Status == StrategyStatus.Failed)
+        {
+            throw new InvalidOperationException($"Strategy '{Id}' failed and is already stopped ({state.State.FailureReason}).");
+        }
+
         foreach (var handle in await BarStream().GetAllSubscriptionHandles())
         {
             await handle.UnsubscribeAsync();
@@ -258,6 +267,53 @@ public sealed partial class StrategyGrain(
         await state.WriteStateAsync();
         StopCatchUp();
         await PublishUpdate();
+    }
+
+    /// <summary>
+    /// Marks the strategy <see cref="StrategyStatus.Failed"/> with <paramref name="reason"/> (durably), unsubscribes it,
+    /// fails its waiters with the reason, and publishes the last results and the update. During a rebuild of a strategy
+    /// that had already failed, only the processing stops (status and reason are already stored).
+    /// </summary>
+    private async Task FailAsync(string reason)
+    {
+        LogErrorFailed(logger, Id.ToString(), reason);
+        if (_engine?.LastBarTime is { } processed)
+        {
+            SeenThrough(processed);
+        }
+
+        if (state.State.Status != StrategyStatus.Failed)
+        {
+            if (state.State.Status is StrategyStatus.Running or StrategyStatus.Paused)
+            {
+                foreach (var handle in await BarStream().GetAllSubscriptionHandles())
+                {
+                    await handle.UnsubscribeAsync();
+                }
+
+                await UnsubscribeTicksAsync(state.State.Settings!.Instruments[0]);
+                StopCatchUp();
+            }
+
+            state.State.Status = StrategyStatus.Failed;
+            state.State.FailureReason = reason;
+            await state.WriteStateAsync();
+        }
+
+        _alerts.AddRange(_batchAlerts);
+        var sent = PublishBatchResultsAsync();
+        _resultsSent = sent;
+        await sent;
+        foreach (var (_, waiter) in _waiters)
+        {
+            waiter.TrySetException(new InvalidOperationException(reason));
+        }
+
+        _waiters.Clear();
+        if (!_feedingHistory)
+        {
+            await PublishUpdate();
+        }
     }
 
     /// <inheritdoc/>
@@ -286,7 +342,18 @@ public sealed partial class StrategyGrain(
         var monitor = _monitor!;
         for (int i = 0; i < items.Count; i++)
         {
-            _engine.OnBar(items[i]);
+            try
+            {
+                _engine.OnBar(items[i]);
+            }
+            catch (Exception ex) when (ex is StrategyLimitExceededException or ArithmeticException)
+            {
+                // The bars processed so far stand (a limit is checked after its bar, fully processed); the strategy
+                // stops here, with the reason, and nothing of it blocks other strategies or the portfolio.
+                await FailAsync(ex is StrategyLimitExceededException ? ex.Message : $"Strategy '{Id}': {ex.GetType().Name} at the bar at {items[i].OpenTime:O}: {ex.Message}");
+                return;
+            }
+
             var trades = _engine.ClosedTrades;
             while (_monitoredTrades < trades.Count)
             {
@@ -353,7 +420,8 @@ public sealed partial class StrategyGrain(
             e?.OpenTrade,
             e is null ? [] : [.. e.Account.GetPositions()],
             [.. _batchAlerts],
-            e is null ? [] : Slice(e.Rejected, ref _publishedRejections));
+            e is null ? [] : Slice(e.Rejected, ref _publishedRejections),
+            state.State.FailureReason);
         _batchAlerts.Clear();
         return StreamBackpressure.PublishAsync(_updates!, update);
 
@@ -429,6 +497,11 @@ public sealed partial class StrategyGrain(
             return AfterResultsSentAsync(processed);
         }
 
+        if (state.State.Status == StrategyStatus.Failed)
+        {
+            return Task.FromException<long>(new InvalidOperationException(state.State.FailureReason));
+        }
+
         var waiter = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         _waiters.Add((bars, waiter));
         return waiter.Task;
@@ -457,7 +530,8 @@ public sealed partial class StrategyGrain(
             e?.LastBarTime,
             e?.ClosedTrades.Count ?? 0,
             e?.Rejected.Count ?? 0,
-            AllTimeSnapshot());
+            AllTimeSnapshot(),
+            state.State.FailureReason);
         return Task.FromResult(snapshot);
     }
 
@@ -495,6 +569,9 @@ public sealed partial class StrategyGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Strategy {StrategyId} started")]
     private static partial void LogInformationStarted(ILogger logger, string strategyId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Strategy {StrategyId} failed: {Reason}")]
+    private static partial void LogErrorFailed(ILogger logger, string strategyId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Stream error delivered to strategy {StrategyId}")]
     private static partial void LogErrorStream(ILogger logger, string strategyId, Exception exception);

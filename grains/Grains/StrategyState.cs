@@ -35,4 +35,8 @@ public sealed class StrategyState
     /// </summary>
     [Id(4)]
     public List<SkippedStretch> Skipped { get; set; } = [];
+
+    /// <summary>Why the strategy failed (<see cref="StrategyStatus.Failed"/>); null otherwise.</summary>
+    [Id(5)]
+    public string? FailureReason { get; set; }
 }

@@ -18,7 +18,8 @@ namespace TradingRobotPlug.Grains.MarketData;
 /// <para>
 /// A row is bad when a required value is missing or empty, is not a number or date, a price is ≤ 0, the volume is &lt; 0,
 /// high &lt; low, open or close is outside [low, high], or its date is not strictly after the previous good row's (out
-/// of order or repeated). Each problem becomes a <see cref="CsvRowError"/> naming the file, the 1-based physical line
+/// of order or repeated) or is before that row's bar closes (previous date + the timeframe: overlapping bars, a file
+/// finer than the timeframe given). Each problem becomes a <see cref="CsvRowError"/> naming the file, the 1-based physical line
 /// (header = 1) and the column; a row can have several. A missing or duplicated required header column always throws
 /// <see cref="CsvDataException"/> before any bar is read.
 /// </para>

@@ -118,6 +118,13 @@ internal sealed class OhlcvRowParser
             string what = date == last ? "repeats the date of line" : "is before the date of line";
             errors.Add(Error(line, "date", $"{Format(date!.Value)} {what} {_lastDateLine} ({Format(last)}); dates must strictly increase."));
         }
+        else if (_lastDate is { } previous && date < previous + _timeframe.Duration())
+        {
+            errors.Add(Error(
+                line,
+                "date",
+                $"{Format(date!.Value)} opens before the {_timeframe.ToText()} bar of line {_lastDateLine} ({Format(previous)}) closes at {Format(previous + _timeframe.Duration())}; the bars overlap, so the file's timeframe is finer than {_timeframe.ToText()} (give the right timeframe, e.g. --timeframe 1m)."));
+        }
 
         if (errors.Count > before)
         {

@@ -14,6 +14,7 @@ namespace TradingRobotPlug.Silo.Backtest;
 /// <param name="Resume">Continue a run stopped part way from the state in <see cref="PostgresConnectionString"/> (<c>--resume</c>).</param>
 /// <param name="PublishChunk">Bars per <c>PublishBars</c> call; positive.</param>
 /// <param name="ThrottleMilliseconds">Pause after each published chunk, in milliseconds (≥ 0); for tests that stop a run part way.</param>
+/// <param name="Timeframe">The bars' timeframe (<c>--timeframe</c>); null infers it from the file's timestamps (<see cref="TradingRobotPlug.Grains.MarketData.TimeframeInference"/>).</param>
 public sealed record BacktestOptions(
     string DataPath,
     string Symbol,
@@ -27,7 +28,8 @@ public sealed record BacktestOptions(
     string? PostgresConnectionString = null,
     bool Resume = false,
     int PublishChunk = BacktestOptions.DefaultPublishChunk,
-    int ThrottleMilliseconds = 0)
+    int ThrottleMilliseconds = 0,
+    TradingRobotPlug.GrainInterfaces.Market.Timeframe? Timeframe = null)
 {
     /// <summary>Bars per <c>PublishBars</c> call by default.</summary>
     public const int DefaultPublishChunk = 512;

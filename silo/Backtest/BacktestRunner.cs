@@ -29,6 +29,9 @@ public static class BacktestRunner
     /// <summary>Exit code for bad input (strategy specs or CSV rows).</summary>
     public const int BadInputExitCode = 2;
 
+    /// <summary>Exit code when the run completed but a strategy failed inside it (each failure is written to the error output).</summary>
+    public const int RunFailedExitCode = 3;
+
     /// <summary>Exit code when the run is cancelled (Ctrl+C) while publishing (128 + SIGINT).</summary>
     public const int InterruptedExitCode = 130;
 
@@ -105,7 +108,9 @@ public static class BacktestRunner
         List<Bar> bars;
         try
         {
-            var reader = new OhlcvCsvReader(instrument, Timeframe.OneDay, options.SkipBadRows ? BadRowPolicy.Skip : BadRowPolicy.Fail, options.SkipBadRows ? bad.Add : null);
+            // Without --timeframe the file is read as the finest timeframe (only overlapping or repeated times fail),
+            // then its timeframe is inferred from the smallest gap and the bars restamped with it.
+            var reader = new OhlcvCsvReader(instrument, options.Timeframe ?? Timeframe.OneMinute, options.SkipBadRows ? BadRowPolicy.Skip : BadRowPolicy.Fail, options.SkipBadRows ? bad.Add : null);
             bars = reader.ReadAll(options.DataPath).ToList();
         }
         catch (CsvDataException ex)
@@ -116,6 +121,28 @@ public static class BacktestRunner
             }
 
             return BadInputExitCode;
+        }
+
+        Timeframe timeframe;
+        if (options.Timeframe is { } given)
+        {
+            timeframe = given;
+            await output.WriteLineAsync($"data: {options.DataPath}, {bars.Count} bars of {timeframe.ToText()} (--timeframe)");
+        }
+        else
+        {
+            try
+            {
+                timeframe = TimeframeInference.Infer(bars.Select(b => b.OpenTime).ToList(), options.DataPath);
+            }
+            catch (ArgumentException ex)
+            {
+                await error.WriteLineAsync($"--data: {ex.Message}");
+                return BadInputExitCode;
+            }
+
+            bars = timeframe == Timeframe.OneMinute ? bars : bars.Select(b => b with { Timeframe = timeframe }).ToList();
+            await output.WriteLineAsync($"data: {options.DataPath}, {bars.Count} bars of {timeframe.ToText()} (inferred from the timestamps; --timeframe to set it)");
         }
 
         foreach (var e in bad)
@@ -147,7 +174,7 @@ public static class BacktestRunner
 
         var ids = options.Strategies.Select((s, i) => StrategyId.Parse($"s{i + 1:D3}")).ToList();
         var settings = options.Strategies
-            .Select(spec => new StrategySettings(spec, [instrument], Timeframe.OneDay, options.Capital, "all-in", options.FeeBps, 0m, 0m, options.SlippageBps))
+            .Select(spec => new StrategySettings(spec, [instrument], timeframe, options.Capital, "all-in", options.FeeBps, 0m, 0m, options.SlippageBps))
             .ToList();
         if (await BacktestStrategySetup.PrepareAsync(client, instrument, ids, settings, bars, options, output, error) is not { } alreadyPublished)
         {
@@ -186,9 +213,19 @@ public static class BacktestRunner
             }
         }
 
-        foreach (var id in ids)
+        // A strategy that fails (its numbers leave StrategyLimits) stops there; the others and the portfolio go on, the
+        // outputs are written, and the run exits with RunFailedExitCode naming each failure.
+        var failures = new List<string>();
+        for (int i = 0; i < ids.Count; i++)
         {
-            await client.GetGrain<IStrategyGrain>(id.ToString()).WaitForBars(bars.Count);
+            try
+            {
+                await client.GetGrain<IStrategyGrain>(ids[i].ToString()).WaitForBars(bars.Count);
+            }
+            catch (InvalidOperationException ex)
+            {
+                failures.Add($"{ids[i]} ({options.Strategies[i]}) failed: {ex.Message}");
+            }
         }
 
         stopwatch.Stop();
@@ -210,7 +247,7 @@ public static class BacktestRunner
         {
             var grain = client.GetGrain<IStrategyGrain>(ids[i].ToString());
             var byLevel = new Dictionary<BucketLevel, ImmutableArray<MetricsSnapshot>>();
-            foreach (var level in MetricsBook.LevelsFor(Timeframe.OneDay))
+            foreach (var level in MetricsBook.LevelsFor(timeframe))
             {
                 byLevel[level] = await client.GetGrain<IMetricsBucketGrain>($"{ids[i]}/{level.ToCanonicalString()}").GetPeriods(null, null);
             }
@@ -230,6 +267,11 @@ public static class BacktestRunner
         await output.WriteLineAsync($"replayed {bars.Count} bars through {ids.Count} strategies in {stopwatch.Elapsed.TotalSeconds:F2} s ({bars.Count * ids.Count / stopwatch.Elapsed.TotalSeconds:N0} strategy-bars/s)");
         await output.WriteLineAsync(BacktestOutputWriter.SummaryTable(results, portfolioResult));
         await output.WriteLineAsync($"wrote {options.OutputDirectory}");
-        return 0;
+        foreach (var failure in failures)
+        {
+            await error.WriteLineAsync(failure);
+        }
+
+        return failures.Count > 0 ? RunFailedExitCode : 0;
     }
 }

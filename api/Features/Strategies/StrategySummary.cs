@@ -27,6 +27,7 @@ namespace TradingRobotPlug.Api.Features.Strategies;
 /// <param name="ProfitFactor">Gross profit / |gross loss|; null without losing trades.</param>
 /// <param name="BarsProcessed">Bars processed.</param>
 /// <param name="LastBarTime">Open time of the last bar processed (UTC): its label, the trading date of a daily bar.</param>
+/// <param name="FailureReason">Why the strategy failed (status <c>Failed</c>); null otherwise.</param>
 public sealed record StrategySummary(
     StrategyId Id,
     string Spec,
@@ -43,7 +44,8 @@ public sealed record StrategySummary(
     double? WinRate,
     double? ProfitFactor,
     long BarsProcessed,
-    DateTimeOffset? LastBarTime)
+    DateTimeOffset? LastBarTime,
+    string? FailureReason = null)
 {
     /// <summary>The summary of a strategy's current state.</summary>
     public static StrategySummary From(StrategySnapshot snapshot)
@@ -51,7 +53,7 @@ public sealed record StrategySummary(
         ArgumentNullException.ThrowIfNull(snapshot);
         var initial = snapshot.Settings?.InitialCapital ?? snapshot.Equity;
         return Create(snapshot.Id, snapshot.Settings, snapshot.Status, snapshot.Cash, snapshot.Equity, snapshot.Equity - initial,
-            snapshot.Metrics, snapshot.Trades, snapshot.BarsProcessed, snapshot.LastBarTime);
+            snapshot.Metrics, snapshot.Trades, snapshot.BarsProcessed, snapshot.LastBarTime, snapshot.FailureReason);
     }
 
     /// <summary>The summary after a strategy update, given the strategy's definition (null if unknown).</summary>
@@ -59,11 +61,11 @@ public sealed record StrategySummary(
     {
         ArgumentNullException.ThrowIfNull(update);
         return Create(update.Id, settings, update.Status, update.Cash, update.Equity, update.Equity - update.InitialCapital,
-            update.Metrics, update.Metrics?.Trades ?? 0, update.BarsProcessed, update.LastBarTime);
+            update.Metrics, update.Metrics?.Trades ?? 0, update.BarsProcessed, update.LastBarTime, update.FailureReason);
     }
 
     private static StrategySummary Create(StrategyId id, StrategySettings? settings, StrategyStatus status, decimal cash, decimal equity,
-        decimal netPnl, MetricsSnapshot? m, long trades, long bars, DateTimeOffset? lastBarTime)
+        decimal netPnl, MetricsSnapshot? m, long trades, long bars, DateTimeOffset? lastBarTime, string? failureReason)
         => new(id, settings?.Spec ?? string.Empty, status, settings?.Instruments ?? [], cash, equity, netPnl,
-            m?.TotalReturn, m?.Sharpe, m?.Sortino, m?.MaxDrawdown, trades, m?.WinRate, m?.ProfitFactor, bars, lastBarTime);
+            m?.TotalReturn, m?.Sharpe, m?.Sortino, m?.MaxDrawdown, trades, m?.WinRate, m?.ProfitFactor, bars, lastBarTime, failureReason);
 }
