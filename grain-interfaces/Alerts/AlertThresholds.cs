@@ -4,8 +4,10 @@ using Orleans.Concurrency;
 namespace TradingRobotPlug.GrainInterfaces.Alerts;
 
 /// <summary>
-/// Per-strategy alert thresholds; a null threshold is off. An alert is raised once when its value crosses the
-/// threshold and re-armed when the value is back on the safe side.
+/// Per-strategy alert thresholds; a null threshold is off. An alert is raised once when its value reaches the threshold
+/// and re-armed only with hysteresis: a drawdown alert when the drawdown is back to at most half its threshold, a
+/// daily-loss alert on the next trading day (at most once per day), a win-rate alert when the win rate is back 5
+/// percentage points above its threshold (the strategy grain's <c>AlertMonitor</c> documents the rules).
 /// </summary>
 /// <param name="MaxDrawdown">Drawdown fraction in (0, 1]: raise when the drawdown from peak equity is at or above it.</param>
 /// <param name="DailyLoss">Money, &gt; 0: raise when the equity of the current UTC day is at least this much below the day's opening equity.</param>

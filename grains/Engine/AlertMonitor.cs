@@ -6,11 +6,26 @@ namespace TradingRobotPlug.Grains.Engine;
 
 /// <summary>
 /// Watches one strategy's equity marks and closed trades against its <see cref="AlertThresholds"/>, O(1) per mark.
-/// Each alert is raised once per crossing: it fires when the value crosses to the unsafe side and re-arms only when the
-/// value is back on the safe side (the daily-loss alert also re-arms at the start of each UTC day).
+/// An alert fires when its value reaches the unsafe side and then stays quiet until it is re-armed, with hysteresis so
+/// that a value oscillating around a threshold raises it once, not at every crossing:
+/// <list type="bullet">
+/// <item><b>Max drawdown</b> (threshold T): raised when the drawdown reaches T; re-armed only when the drawdown has
+/// recovered to at most T × <see cref="DrawdownRearmFraction"/> (half of it: a 10 % alert re-arms at 5 %).</item>
+/// <item><b>Daily loss</b>: raised at most once per trading day (the UTC date of the mark, i.e. the bar's trading date
+/// for daily bars); re-armed at the next day's first mark.</item>
+/// <item><b>Win rate</b> (threshold W, after MinTrades trades): raised when the win rate falls below W; re-armed only
+/// when it is back at or above W + <see cref="WinRateRearmMargin"/> (5 percentage points).</item>
+/// </list>
+/// A changed threshold re-arms its alert (see <see cref="Thresholds"/>).
 /// </summary>
 public sealed class AlertMonitor(StrategyId strategy, decimal initialCapital)
 {
+    /// <summary>A raised drawdown alert re-arms once the drawdown is at most this fraction of its threshold.</summary>
+    public const double DrawdownRearmFraction = 0.5;
+
+    /// <summary>A raised win-rate alert re-arms once the win rate is at least its threshold plus this margin (a fraction).</summary>
+    public const double WinRateRearmMargin = 0.05;
+
     private AlertThresholds _thresholds = AlertThresholds.None;
     private decimal _peak = initialCapital;
     private decimal _lastEquity = initialCapital;
@@ -75,7 +90,7 @@ public sealed class AlertMonitor(StrategyId strategy, decimal initialCapital)
         {
             _day = day;
             _dayOpenEquity = _lastEquity;
-            _dailyLossRaised = false;
+            _dailyLossRaised = false; // once per trading day: re-armed only here
         }
 
         _lastEquity = equity;
@@ -88,7 +103,7 @@ public sealed class AlertMonitor(StrategyId strategy, decimal initialCapital)
         if (_thresholds.MaxDrawdown is { } maxDd)
         {
             double drawdown = _peak > 0 ? (double)((_peak - equity) / _peak) : 0d;
-            if (Crossed(ref _drawdownRaised, drawdown >= maxDd))
+            if (Crossed(ref _drawdownRaised, drawdown >= maxDd, drawdown <= maxDd * DrawdownRearmFraction))
             {
                 raised.Add(new AlertRaised(strategy, AlertKind.MaxDrawdown, maxDd, drawdown, timeUtc,
                     string.Create(CultureInfo.InvariantCulture, $"Drawdown {drawdown:P2} reached the threshold {maxDd:P2}.")));
@@ -98,7 +113,7 @@ public sealed class AlertMonitor(StrategyId strategy, decimal initialCapital)
         if (_thresholds.DailyLoss is { } maxLoss)
         {
             decimal loss = _dayOpenEquity - equity;
-            if (Crossed(ref _dailyLossRaised, loss >= maxLoss))
+            if (Crossed(ref _dailyLossRaised, loss >= maxLoss, rearm: false))
             {
                 raised.Add(new AlertRaised(strategy, AlertKind.DailyLoss, (double)maxLoss, (double)loss, timeUtc,
                     string.Create(CultureInfo.InvariantCulture, $"Loss of {loss:0.##} on {day:yyyy-MM-dd} reached the threshold {maxLoss:0.##}.")));
@@ -108,7 +123,7 @@ public sealed class AlertMonitor(StrategyId strategy, decimal initialCapital)
         if (_thresholds.MinWinRate is { } minWinRate && _trades >= _thresholds.MinTrades)
         {
             double winRate = (double)_wins / _trades;
-            if (Crossed(ref _winRateRaised, winRate < minWinRate))
+            if (Crossed(ref _winRateRaised, winRate < minWinRate, winRate >= minWinRate + WinRateRearmMargin))
             {
                 raised.Add(new AlertRaised(strategy, AlertKind.WinRateBelow, minWinRate, winRate, timeUtc,
                     string.Create(CultureInfo.InvariantCulture, $"Win rate {winRate:P1} after {_trades} trades is below the threshold {minWinRate:P1}.")));
@@ -116,21 +131,28 @@ public sealed class AlertMonitor(StrategyId strategy, decimal initialCapital)
         }
     }
 
-    /// <summary>True when the value has just crossed to the unsafe side (raise once); re-arms when it is back on the safe side.</summary>
-    private static bool Crossed(ref bool raised, bool beyond)
+    /// <summary>
+    /// True when the value is on the unsafe side (<paramref name="beyond"/>) and the alert is armed (raise once, then
+    /// disarm); a disarmed alert re-arms when <paramref name="rearm"/> holds (a stricter condition than "not beyond").
+    /// </summary>
+    private static bool Crossed(ref bool raised, bool beyond, bool rearm)
     {
-        if (!beyond)
-        {
-            raised = false;
-            return false;
-        }
-
         if (raised)
         {
+            if (rearm)
+            {
+                raised = false;
+            }
+
             return false;
         }
 
-        raised = true;
-        return true;
+        if (beyond)
+        {
+            raised = true;
+            return true;
+        }
+
+        return false;
     }
 }

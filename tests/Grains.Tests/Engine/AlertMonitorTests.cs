@@ -28,23 +28,35 @@ public sealed class AlertMonitorTests
     }
 
     [Fact]
-    public void Drawdown_raises_once_per_crossing_and_re_arms_back_on_the_safe_side()
+    public void Drawdown_raises_once_and_re_arms_only_after_recovering_to_half_the_threshold()
     {
         var monitor = new AlertMonitor(Id, 100_000m) { Thresholds = new AlertThresholds(MaxDrawdown: 0.10) };
         var raised = Feed(
             monitor,
             (At(1, 21), 100_000m),
-            (At(2, 21), 105_000m), // peak 105,000
-            (At(3, 21), 94_500m),  // 10,500 / 105,000 = 10 %: crossed (at the threshold counts)
-            (At(4, 21), 90_000m),  // 14.3 %: still beyond, no second alert
-            (At(5, 21), 95_000m),  // 9.5 %: safe again, re-armed
-            (At(6, 21), 94_000m),  // 10.5 %: second crossing
-            (At(7, 21), 110_000m), // new peak
-            (At(8, 21), 99_000m)); // 11,000 / 110,000 = 10 %: third crossing
+            (At(2, 21), 105_000m),  // peak 105,000
+            (At(3, 21), 94_500m),   // 10,500 / 105,000 = 10 %: raised (at the threshold counts)
+            (At(4, 21), 90_000m),   // 14.3 %: still beyond, no second alert
+            (At(5, 21), 95_000m),   // 9.5 %: back under 10 % but not under 5 %: not re-armed
+            (At(6, 21), 94_000m),   // 10.5 %: no alert (this was the flapping)
+            (At(7, 21), 100_000m),  // 5,000 / 105,000 = 4.76 % <= 5 %: re-armed
+            (At(8, 21), 94_000m),   // 11,000 / 105,000 = 10.5 %: second alert
+            (At(9, 21), 110_000m),  // new peak: drawdown 0, re-armed
+            (At(10, 21), 99_000m)); // 11,000 / 110,000 = 10 %: third alert
 
-        Assert.Equal([At(3, 21), At(6, 21), At(8, 21)], raised.Select(a => a.Time));
+        Assert.Equal([At(3, 21), At(8, 21), At(10, 21)], raised.Select(a => a.Time));
         Assert.All(raised, a => Assert.Equal((AlertKind.MaxDrawdown, 0.10, Id), (a.Kind, a.Threshold, a.Strategy)));
         Assert.Equal([0.1, (double)(11_000m / 105_000m), 0.1], raised.Select(a => a.Value));
+    }
+
+    [Fact]
+    public void A_drawdown_oscillating_around_its_threshold_raises_one_alert_not_one_per_crossing()
+    {
+        // Issue 10, defect 6: 31 crossings of a 10 % threshold (9.9 % <-> 10.1 %) used to raise 31 alerts.
+        var monitor = new AlertMonitor(Id, 100_000m) { Thresholds = new AlertThresholds(MaxDrawdown: 0.10) };
+        var marks = Enumerable.Range(0, 62).Select(i => (At(1 + i, 21), i % 2 == 0 ? 89_900m : 90_100m)).ToArray();
+        var alert = Assert.Single(Feed(monitor, marks));
+        Assert.Equal(At(1, 21), alert.Time);
     }
 
     [Fact]
@@ -58,27 +70,27 @@ public sealed class AlertMonitorTests
     }
 
     [Fact]
-    public void Daily_loss_raises_once_per_crossing_within_a_day_and_re_arms_each_utc_day()
+    public void Daily_loss_raises_at_most_once_per_trading_day_and_re_arms_the_next_day()
     {
         var monitor = new AlertMonitor(Id, 100_000m) { Thresholds = new AlertThresholds(DailyLoss: 1_000m) };
         var raised = Feed(
             monitor,
             (At(1, 10), 100_000m), // day 1 opens at the capital, 100,000
-            (At(1, 11), 99_000m),  // loss 1,000: crossed
+            (At(1, 11), 99_000m),  // loss 1,000: raised
             (At(1, 12), 98_500m),  // loss 1,500: no second alert
-            (At(1, 13), 99_500m),  // loss 500: re-armed
-            (At(1, 14), 98_900m),  // loss 1,100: second crossing
+            (At(1, 13), 99_500m),  // loss 500
+            (At(1, 14), 98_900m),  // loss 1,100: beyond again, but once per day
             (At(2, 10), 98_000m),  // day 2 opens at 98,900 (day 1's last mark): loss 900
-            (At(2, 11), 97_900m),  // loss 1,000: crossed
+            (At(2, 11), 97_900m),  // loss 1,000: raised
             (At(3, 10), 96_800m)); // day 3 opens at 97,900: loss 1,100, raised again although day 2 never recovered
 
-        Assert.Equal([At(1, 11), At(1, 14), At(2, 11), At(3, 10)], raised.Select(a => a.Time));
-        Assert.Equal([1_000.0, 1_100.0, 1_000.0, 1_100.0], raised.Select(a => a.Value));
+        Assert.Equal([At(1, 11), At(2, 11), At(3, 10)], raised.Select(a => a.Time));
+        Assert.Equal([1_000.0, 1_000.0, 1_100.0], raised.Select(a => a.Value));
         Assert.All(raised, a => Assert.Equal((AlertKind.DailyLoss, 1_000.0), (a.Kind, a.Threshold)));
     }
 
     [Fact]
-    public void Win_rate_is_checked_only_after_the_minimum_trades_and_raises_once_per_crossing()
+    public void Win_rate_is_checked_only_after_the_minimum_trades_and_re_arms_five_points_above_its_threshold()
     {
         var monitor = new AlertMonitor(Id, 100_000m) { Thresholds = new AlertThresholds(MinWinRate: 0.5, MinTrades: 4) };
         var raised = new List<AlertRaised>();
@@ -93,19 +105,20 @@ public sealed class AlertMonitorTests
             monitor.OnMark(At(++day, 21), 100_000m, raised);
         }
 
-        Close(10m);      // 1/1
-        Close(-5m, -5m); // 1/3 = 33 % but only 3 trades: not checked
+        Close(10m);        // day 1: 1/1
+        Close(-5m, -5m);   // day 2: 1/3 = 33 % but only 3 trades: not checked
         Assert.Empty(raised);
-        Close(0m);       // 1/4 = 25 % (a breakeven is not a win): crossed on day 3
-        Close();         // still 25 %: no second alert
-        Close(10m);      // 2/5 = 40 %
-        Close(10m);      // 3/6 = 50 %: not below, re-armed
-        Close(10m);      // 4/7
-        Close(-1m);      // 4/8 = 50 %
-        Close(-1m);      // 4/9 = 44 %: second crossing on day 9
+        Close(0m);         // day 3: 1/4 = 25 % (a breakeven is not a win): raised
+        Close();           // day 4: still 25 %: no second alert
+        Close(10m);        // day 5: 2/5 = 40 %
+        Close(10m);        // day 6: 3/6 = 50 %: not below, but under 55 %: not re-armed
+        Close(-1m);        // day 7: 3/7 = 42.9 %: no alert
+        Close(10m, 10m);   // day 8: 5/9 = 55.6 % >= 55 %: re-armed
+        Close(-1m);        // day 9: 5/10 = 50 %
+        Close(-1m);        // day 10: 5/11 = 45.5 %: second alert
 
-        Assert.Equal([At(3, 21), At(9, 21)], raised.Select(a => a.Time));
-        Assert.Equal([0.25, 4.0 / 9.0], raised.Select(a => a.Value));
+        Assert.Equal([At(3, 21), At(10, 21)], raised.Select(a => a.Time));
+        Assert.Equal([0.25, 5.0 / 11.0], raised.Select(a => a.Value));
         Assert.All(raised, a => Assert.Equal((AlertKind.WinRateBelow, 0.5), (a.Kind, a.Threshold)));
     }
 

@@ -23,19 +23,25 @@ public sealed class StrategyAlertsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
-    /// <summary>Times at which a series enters its unsafe region: unsafe now and safe (or not yet evaluated) just before.</summary>
-    private static List<DateTimeOffset> Entries(IEnumerable<(DateTimeOffset Time, bool Unsafe)> series)
+    /// <summary>
+    /// Times at which an alert with hysteresis fires: the value is unsafe while the alert is armed; it then stays
+    /// disarmed until the value satisfies the (stricter) re-arm condition.
+    /// </summary>
+    private static List<DateTimeOffset> Entries(IEnumerable<(DateTimeOffset Time, bool Unsafe, bool Rearm)> series)
     {
         var entries = new List<DateTimeOffset>();
-        bool before = false;
-        foreach (var (time, beyond) in series)
+        bool armed = true;
+        foreach (var (time, beyond, rearm) in series)
         {
-            if (beyond && !before)
+            if (!armed)
+            {
+                armed = rearm;
+            }
+            else if (beyond)
             {
                 entries.Add(time);
+                armed = false;
             }
-
-            before = beyond;
         }
 
         return entries;
@@ -70,20 +76,21 @@ public sealed class StrategyAlertsTests : IAsyncLifetime
             peaks.Add(peak);
         }
 
-        var drawdown = Entries(curve.Select((p, i) => (p.Time, (double)((peaks[i] - p.Equity) / peaks[i]) >= thresholds.MaxDrawdown!.Value)));
+        // Drawdown: raised at 10 %, re-armed at 5 % or less (AlertMonitor.DrawdownRearmFraction).
+        var drawdown = Entries(curve.Select((p, i) => (double)((peaks[i] - p.Equity) / peaks[i])).Select((dd, i) => (curve[i].Time, dd >= thresholds.MaxDrawdown!.Value, dd <= thresholds.MaxDrawdown!.Value * 0.5)));
 
         // Daily loss: each bar closes on its own UTC day, so every mark opens a day whose opening equity is the
         // previous close (the capital for the first), and every day re-arms: each losing day at or past the threshold counts.
         Assert.Equal(curve.Length, curve.Select(p => p.Time.UtcDateTime.Date).Distinct().Count());
         var dailyLoss = curve.Where((p, i) => (i == 0 ? capital : curve[i - 1].Equity) - p.Equity >= thresholds.DailyLoss!.Value).Select(p => p.Time).ToList();
 
-        // Win rate at each mark over the trades closed by then, once MinTrades have closed. A trade exits at a bar's
+        // Win rate at each mark over the trades closed by then, once MinTrades have closed; re-armed 5 points above. A trade exits at a bar's
         // open, and that bar's mark carries the same time (a mark is labelled with its bar's open time), after the fill.
         var winRate = Entries(curve
             .Select(p => closed.Where(t => t.ExitTime <= p.Time).ToList())
             .Select((done, i) => (curve[i].Time, Done: done))
             .Where(x => x.Done.Count >= thresholds.MinTrades)
-            .Select(x => (x.Time, (double)x.Done.Count(t => t.Pnl > 0) / x.Done.Count < thresholds.MinWinRate!.Value)));
+            .Select(x => (double)x.Done.Count(t => t.Pnl > 0) / x.Done.Count is var rate ? (x.Time, rate < thresholds.MinWinRate!.Value, rate >= thresholds.MinWinRate!.Value + 0.05) : default));
 
         Assert.True(drawdown.Count >= 2, $"drawdown crossings: {drawdown.Count}");
         Assert.True(dailyLoss.Count >= 2, $"daily loss days: {dailyLoss.Count}");
