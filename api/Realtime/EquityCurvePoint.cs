@@ -3,7 +3,7 @@ using TradingRobotPlug.GrainInterfaces.Portfolio;
 namespace TradingRobotPlug.Api.Realtime;
 
 /// <summary>A point of an equity curve as the dashboard draws it.</summary>
-/// <param name="Time">Bar close time (UTC).</param>
+/// <param name="Time">The mark's time (UTC): its bar's open time, the trading date of a daily bar.</param>
 /// <param name="Equity">Equity, account currency.</param>
 /// <param name="Drawdown">1 − equity / running peak (the highest of this and every earlier point of the curve), a fraction ≥ 0
 /// (0 while the peak is not positive); the same definition as <c>GET /api/v1/strategies/{id}/equity</c>.</param>
@@ -13,7 +13,11 @@ public sealed record EquityCurvePoint(DateTimeOffset Time, decimal Equity, doubl
     public static EquityCurvePoint Create(DateTimeOffset time, decimal equity, decimal peak)
         => new(time, equity, peak > 0 && equity < peak ? (double)(1m - (equity / peak)) : 0d);
 
-    /// <summary>The portfolio's latest equity mark (time, equity, drawdown from its peak); null before the first mark.</summary>
+    /// <summary>
+    /// The portfolio's latest mark on its time-weighted index (the opening capital grown by the unit value, as the
+    /// portfolio's daily buckets hold it, so live points continue the bucket history): time, index equity, drawdown
+    /// from its peak; null before the first mark. It equals the money equity until a strategy joins or is deleted.
+    /// </summary>
     public static EquityCurvePoint? LatestOf(PortfolioSnapshot portfolio)
     {
         ArgumentNullException.ThrowIfNull(portfolio);

@@ -44,6 +44,7 @@ export const api = {
   strategies: () => request('GET', '/strategies?pageSize=500'),
   replay: () => request('GET', '/replays/current'),
   alerts: () => request('GET', '/alerts'),
+  portfolio: () => request('GET', '/portfolio'),
   portfolioMetrics: (level) => request('GET', `/portfolio/metrics${q({ level })}`),
   strategy: (id) => request('GET', `/strategies/${enc(id)}`),
   snapshot: (id) => request('GET', `/strategies/${enc(id)}/snapshot`),

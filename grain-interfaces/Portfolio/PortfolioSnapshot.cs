@@ -12,7 +12,12 @@ namespace TradingRobotPlug.GrainInterfaces.Portfolio;
 /// <param name="NetPnl">Equity minus initial capital.</param>
 /// <param name="Trades">Closed round trips over all strategies.</param>
 /// <param name="MarkedThroughUtc">Portfolio equity marks are final up to this time: every running strategy has reported it.</param>
-/// <param name="Metrics">All-time metrics of the portfolio's own equity marks and trades; null before the first mark.</param>
+/// <param name="Metrics">
+/// All-time metrics of the portfolio's marks and trades, time-weighted: computed on the index equity (the opening
+/// capital grown by the portfolio's unit value), so strategies joining (deposits) or deleted (withdrawals) are not
+/// returns; its equity figures equal money equity until the first such flow. Null before the first mark.
+/// </param>
+/// <param name="MarkedEquity">Money equity of the last mark (Σ members' equity at <paramref name="MarkedThroughUtc"/>); null before the first mark.</param>
 [GenerateSerializer, Immutable, Alias("trp.PortfolioSnapshot")]
 public sealed record PortfolioSnapshot(
     [property: Id(0)] int Strategies,
@@ -22,4 +27,5 @@ public sealed record PortfolioSnapshot(
     [property: Id(4)] decimal NetPnl,
     [property: Id(5)] long Trades,
     [property: Id(6)] DateTimeOffset? MarkedThroughUtc,
-    [property: Id(7)] MetricsSnapshot? Metrics);
+    [property: Id(7)] MetricsSnapshot? Metrics,
+    [property: Id(8)] decimal? MarkedEquity = null);

@@ -29,13 +29,22 @@ namespace TradingRobotPlug.Grains.Engine;
 /// its currently open one. The portfolio mark is in the market when any member is.
 /// </para>
 /// <para>
-/// <b>Membership and capital.</b> The portfolio starts at its first emitted event (trade or mark): <c>onStart</c>
-/// receives the opening equity Σ of the members' starting capital, which is the metrics' initial capital. The members
-/// are the strategies seen (or announced with <see cref="Expect"/>) before that moment. A strategy first seen after
-/// the start (created later) is <b>not</b> a member: it is left out of the marks and metrics, because its capital
-/// arriving would otherwise count as a return (cash flows are not modelled). A member deleted after the start is retired: it stops blocking, its pending points
-/// are still folded, and its last equity stays in the sum (as if withdrawn to portfolio cash, so a deletion is not a
-/// loss); an update for the same id after that (re-created) is ignored. A member deleted before the start is dropped.
+/// <b>Membership, capital and cash flows.</b> The portfolio is every live strategy, like a fund holding them. It starts
+/// at its first emitted event (trade or mark): <c>onStart</c> receives the opening equity Σ of the members' starting
+/// capital, which is the metrics' initial capital, and that many units are issued (unit value 1). A strategy created
+/// after the start joins with its starting capital as a <b>deposit</b>: units are issued at the current unit value
+/// (<see cref="UnitValue"/> = Σ members' latest folded equity / units), so the deposit adds equity but no return. A
+/// member deleted after the start is a <b>withdrawal</b> of its last folded equity at the unit value (units redeemed);
+/// a member deleted before the start is dropped. So the marks' equity is always Σ of the live strategies' latest equity
+/// (what <see cref="PortfolioTotals"/> sums) while the returns, drawdown and ratios of the metrics are time-weighted:
+/// the metrics are fed <see cref="IndexEquity"/>, the opening equity grown by the unit value, which equals the money
+/// equity until the first deposit or withdrawal.
+/// </para>
+/// <para>
+/// <b>Clocks.</b> Strategies may trade instruments whose bars are at different simulated times (a strategy created on
+/// a second instrument replaying an older period). A mark at t needs every running member at or past t, so a running
+/// member behind the last mark holds the curve: its points up to the last mark update its contribution without marks
+/// of their own (late events), and marks resume, with its equity included, once it passes the last mark.
 /// </para>
 /// <para>
 /// <b>Late and repeated events.</b> A point not after the member's last received point, or a trade not after its last
@@ -58,6 +67,11 @@ public sealed class PortfolioEquityFolder
     private int _nextOrder;
     private int _inMarket;
     private decimal _sum;
+    private decimal _units;
+
+    // OpeningEquity / _units, recomputed at each deposit or withdrawal: exactly 1 until the first one, so that the index
+    // equity is then exactly the money equity (no rounding from a division).
+    private decimal _indexFactor = 1m;
     private DateTimeOffset? _lastEventTime;
 
     /// <summary>Creates a folder that reports to the given callbacks, called synchronously from <see cref="Advance"/>.</summary>
@@ -79,6 +93,21 @@ public sealed class PortfolioEquityFolder
 
     /// <summary>Σ of the members' starting capital at the start (account currency); null before it.</summary>
     public decimal? OpeningEquity { get; private set; }
+
+    /// <summary>Units outstanding: the opening equity at the start, then moved by deposits and withdrawals at <see cref="UnitValue"/>. 0 before the start.</summary>
+    public decimal Units => _units;
+
+    /// <summary>Σ members' latest folded equity per unit (1 at the start); 1 before the start or while no unit is outstanding.</summary>
+    public decimal UnitValue => _units > 0m ? _sum / _units : 1m;
+
+    /// <summary>
+    /// The opening equity grown by the time-weighted return so far (<see cref="OpeningEquity"/> × <see cref="UnitValue"/>):
+    /// the equity the metrics are fed, equal to <see cref="Equity"/> until the first deposit or withdrawal. Null before the start.
+    /// </summary>
+    public decimal? IndexEquity => OpeningEquity is null ? null : _indexFactor == 1m ? _sum : _sum * _indexFactor;
+
+    /// <summary>Σ members' latest folded equity (money): the equity of the last mark once emitted.</summary>
+    public decimal Equity => _sum;
 
     /// <summary>Time of the last emitted mark: marks are final up to it. Null before the first mark.</summary>
     public DateTimeOffset? LastMarkTime { get; private set; }
@@ -125,14 +154,14 @@ public sealed class PortfolioEquityFolder
         ArgumentNullException.ThrowIfNull(update);
         if (!_members.TryGetValue(update.Id, out var member))
         {
-            if (Started || update.Status == StrategyStatus.None)
+            if (update.Status == StrategyStatus.None)
             {
                 return false;
             }
 
             member = new PortfolioMember(update.Id, _nextOrder++, update.InitialCapital);
             _members.Add(update.Id, member);
-            _sum += member.Current;
+            Deposit(member.Current);
         }
 
         if (member.Retired)
@@ -145,26 +174,37 @@ public sealed class PortfolioEquityFolder
             // Not started (a placeholder blocks every event), so nothing of it has been folded yet.
             member.Placeholder = false;
             member.Current = update.InitialCapital;
-            _sum += update.InitialCapital;
+            Deposit(update.InitialCapital);
         }
 
         if (update.Status == StrategyStatus.None)
         {
+            // Deleted: before the start it is dropped; after it, its last folded equity is withdrawn at the unit value.
+            // Its pending points and trades are dropped with it; the id stays known, so a re-created strategy of the
+            // same id is ignored (its history would otherwise repeat).
             SetRunning(member, false);
             member.Status = StrategyStatus.None;
+            member.Removed = true;
             if (Started)
             {
                 member.Retired = true;
+                if (_units > 0m && _sum != 0m)
+                {
+                    _units -= member.Current / UnitValue;
+                    _indexFactor = _units > 0m ? OpeningEquity!.Value / _units : 1m;
+                }
             }
             else
             {
-                member.Removed = true;
                 _members.Remove(member.Id);
-                _sum -= member.Current;
-                if (member.InMarket)
-                {
-                    _inMarket--;
-                }
+            }
+
+            _sum -= member.Current;
+            member.Current = 0m;
+            if (member.InMarket)
+            {
+                member.InMarket = false;
+                _inMarket--;
             }
 
             return true;
@@ -282,8 +322,29 @@ public sealed class PortfolioEquityFolder
         {
             Started = true;
             OpeningEquity = _sum;
+            _units = _sum;
             _onStart(_sum);
         }
+    }
+
+    /// <summary>Adds a member's starting capital: after the start, units are issued at the unit value first.</summary>
+    private void Deposit(decimal capital)
+    {
+        if (Started && _units > 0m && _sum > 0m)
+        {
+            _units += capital / UnitValue;
+        }
+        else if (Started)
+        {
+            _units += capital;
+        }
+
+        if (Started)
+        {
+            _indexFactor = OpeningEquity!.Value / _units;
+        }
+
+        _sum += capital;
     }
 
     private void AddTime(DateTimeOffset time)

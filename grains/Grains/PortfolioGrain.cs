@@ -49,6 +49,7 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
     private IAsyncStream<StrategyUpdated>? _updates;
     private Task? _subscription;
     private MetricsBook? _book;
+    private decimal? _markedEquity;
     private bool _booked;
     private Task _bucketsSent = Task.CompletedTask;
 
@@ -66,7 +67,10 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
             },
             mark =>
             {
-                _book!.AddMark(mark);
+                // The metrics are time-weighted: they see the index equity (deposits and withdrawals are not returns);
+                // the money equity of the mark is the snapshot's MarkedEquity.
+                _book!.AddMark(mark with { Equity = _folder!.IndexEquity!.Value });
+                _markedEquity = mark.Equity;
                 _booked = true;
             });
     }
@@ -262,7 +266,8 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
         _totals.NetPnl,
         _totals.Trades,
         _folder.LastMarkTime,
-        _folder.LastMarkTime is null ? null : _book?.AllTime?.ToSnapshot());
+        _folder.LastMarkTime is null ? null : _book?.AllTime?.ToSnapshot(),
+        _folder.LastMarkTime is null ? null : _markedEquity);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Portfolio subscribed to the strategy update stream; {Existing} strategies already existed")]
     private static partial void LogInformationSubscribed(ILogger logger, int existing);

@@ -108,10 +108,33 @@ export function overviewPage(root) {
     renderBoard();
   }
 
-  let portfolio = null;
+  // The headline figures are the portfolio's totals (Σ of every strategy's latest equity, as GET /portfolio gives
+  // them); the chart is its time-weighted equity index (equal to the money equity until a strategy joins or is
+  // deleted). Pushes refresh the headline from /portfolio, one request at a time, so it never shows a curve value.
+  let portfolioLoading = false;
+  let portfolioStale = false;
+  async function refreshPortfolio() {
+    if (portfolioLoading) {
+      portfolioStale = true;
+      return;
+    }
+    portfolioLoading = true;
+    try {
+      do {
+        portfolioStale = false;
+        const p = await api.portfolio();
+        if (disposed) return;
+        renderPortfolio(p);
+      } while (portfolioStale && !disposed);
+    } catch (err) {
+      reportError('loading the portfolio', err);
+    } finally {
+      portfolioLoading = false;
+    }
+  }
+
   function renderPortfolio(p) {
     if (!p) return;
-    portfolio = p;
     replace(portfolioStats,
       stat('Equity', fmtMoney(p.equity), 'portfolio-equity'),
       stat('Net P&L', fmtMoney(p.netPnl), 'portfolio-netpnl', signClass(p.netPnl)),
@@ -189,7 +212,7 @@ export function overviewPage(root) {
     }
   })();
   (async () => {
-    // History of the portfolio equity: the end equity of each daily bucket; live pushes then add the latest marks.
+    // History of the portfolio's equity index: the end of each daily bucket; live pushes then add the latest marks.
     try {
       const r = await api.portfolioMetrics('daily');
       if (disposed) return;
@@ -225,16 +248,18 @@ export function overviewPage(root) {
   renderAlerts();
 
   const unsubscribe = subscribe(['overview'], {
-    metrics: applySummaries,
+    metrics: (summaries) => {
+      applySummaries(summaries);
+      refreshPortfolio();
+    },
     equity: (e) => {
       if (e?.strategyId !== 'portfolio') return;
       const points = e.points ?? [];
       equity.merge(points.map((p) => ({ time: p.time, value: p.equity })));
-      if (portfolio && points.length) {
-        const lastEquity = points[points.length - 1].equity;
-        renderPortfolio({ ...portfolio, equity: lastEquity, netPnl: lastEquity - portfolio.initialCapital });
+      if (points.length) {
+        chart.timeScale().fitContent();
+        refreshPortfolio();
       }
-      if (points.length) chart.timeScale().fitContent();
     },
     alert: addAlerts,
     replay: renderReplay,

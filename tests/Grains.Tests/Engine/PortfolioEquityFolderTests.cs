@@ -145,28 +145,74 @@ public sealed class PortfolioEquityFolderTests
     }
 
     [Fact]
-    public void A_strategy_created_after_the_start_is_left_out_and_a_deleted_member_is_retired_at_its_last_equity()
+    public void A_strategy_created_after_the_start_joins_as_a_deposit_and_a_deleted_one_leaves_as_a_withdrawal()
     {
         Apply(Update("b", StrategyStatus.Stopped, 50m));
         Apply(Update("a", StrategyStatus.Running, 100m, [(1, 100m)]));
         Assert.True(_folder.Started);
         Assert.Equal([(1, 150m)], Marks());
+        Assert.Equal((150m, 1m, 150m), (_folder.Units, _folder.UnitValue, _folder.IndexEquity));
 
-        Assert.False(_folder.Apply(Update("late", StrategyStatus.Running, 1_000m, [(1, 1_000m), (2, 1_000m)])));
-        Apply(Update("a", StrategyStatus.Running, 100m, [(2, 110m)]));
-        Assert.Equal([(1, 150m), (2, 160m)], Marks());
-        Assert.Equal(2, _folder.Members);
+        // a gains 10 %: unit value 165 / 150 = 1.1.
+        Apply(Update("a", StrategyStatus.Running, 100m, [(2, 115m)]));
+        Assert.Equal([(1, 150m), (2, 165m)], Marks());
+        Assert.Equal(1.1m, _folder.UnitValue);
 
-        // b deleted: its 50 stays in the sum (no artificial loss); re-created later it is ignored.
+        // "late" (capital 330) joins at unit value 1.1: 300 new units; equity 495, unit value unchanged, so no return.
+        Apply(Update("late", StrategyStatus.Running, 330m));
+        Assert.Equal((450m, 1.1m, 165m), (_folder.Units, _folder.UnitValue, Math.Round(_folder.IndexEquity!.Value, 18)));
+        Assert.Equal(3, _folder.Members);
+
+        // Both at day 3: a 115 -> 126.5 (+10 %), late 330 -> 363 (+10 %), b flat at 50: Σ = 539.5, unit value 1.19888….
+        Apply(Update("a", StrategyStatus.Running, 100m, [(3, 126.5m)]));
+        Assert.Equal(2, _marks.Count); // late has reported nothing: it holds the curve
+        Apply(Update("late", StrategyStatus.Running, 330m, [(3, 363m)]));
+        Assert.Equal([(1, 150m), (2, 165m), (3, 539.5m)], Marks());
+        Assert.Equal(Math.Round(539.5m / 450m, 18), Math.Round(_folder.UnitValue, 18));
+
+        // b deleted: its 50 is withdrawn at the unit value; the unit value (the return) does not move, the equity drops by 50.
+        decimal before = _folder.UnitValue;
         Apply(Update("b", StrategyStatus.None, 0m));
-        Apply(Update("a", StrategyStatus.Running, 100m, [(3, 120m)]));
-        Assert.Equal([(1, 150m), (2, 160m), (3, 170m)], Marks());
-        Assert.False(_folder.Apply(Update("b", StrategyStatus.Created, 999m)));
+        Assert.Equal(489.5m, _folder.Equity);
+        Assert.Equal(Math.Round(before, 18), Math.Round(_folder.UnitValue, 18));
+        Assert.False(_folder.Apply(Update("b", StrategyStatus.Created, 999m))); // re-created with the same id: ignored
 
         // a deleted while running: it no longer blocks.
         Apply(Update("a", StrategyStatus.None, 0m));
+        Apply(Update("late", StrategyStatus.Stopped, 330m));
         Assert.Equal(DateTimeOffset.MaxValue, _folder.Watermark);
         Assert.Equal([150m], _starts);
+    }
+
+    [Fact]
+    public void A_late_joiner_on_another_clock_holds_the_curve_until_it_passes_the_last_mark_and_then_counts()
+    {
+        // "spx" has replayed days 10-12 and stays running with nothing more to come; "old" joins on another instrument
+        // whose bars start at day 1 (an older period).
+        Apply(Update("spx", StrategyStatus.Running, 100m, [(10, 100m), (11, 104m), (12, 108m)]));
+        Assert.Equal([(10, 100m), (11, 104m), (12, 108m)], Marks());
+        Apply(Update("old", StrategyStatus.Running, 100m));
+        Assert.Equal(208m, _folder.Equity);
+
+        // Its days 1-11 are behind the last mark: they move its contribution (the equity) but add no mark.
+        Apply(Update("old", StrategyStatus.Running, 100m, [(1, 90m), (5, 95m), (11, 97m)]));
+        Assert.Equal(3, _marks.Count);
+        Assert.Equal(205m, _folder.Equity);
+        Assert.Equal(3, _folder.LateEvents);
+
+        // spx, still running at day 12, holds the curve there: a running strategy may get more bars.
+        Apply(Update("old", StrategyStatus.Running, 100m, [(13, 99m)]));
+        Assert.Equal(3, _marks.Count);
+        Assert.Equal(T(12), _folder.Watermark);
+
+        // Stopped (its replay finished), spx no longer holds it: marks resume, spx contributing its latest equity.
+        Apply(Update("spx", StrategyStatus.Stopped, 100m));
+        Assert.Equal([(10, 100m), (11, 104m), (12, 108m), (13, 207m)], Marks());
+
+        // The time-weighted return: old deposited 100 at unit value 1.08 (92.59… units); 207 / (100 + 92.59…) = 1.07480…
+        decimal units = 100m + 100m / 1.08m;
+        Assert.Equal(units, _folder.Units);
+        Assert.Equal(Math.Round(207m / units, 18), Math.Round(_folder.UnitValue, 18));
     }
 
     [Fact]
