@@ -15,14 +15,19 @@ onBadRow.AcceptOnlyFromAmong("fail", "skip");
 var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string: keep grain state (bar history, strategies) durable there." };
 var resume = new Option<bool>("--resume") { Description = "Continue a run stopped part way from the state in --postgres (same data and strategies)." };
 var publishChunk = new Option<int>("--publish-chunk") { Description = "Bars per publish call.", DefaultValueFactory = _ => BacktestOptions.DefaultPublishChunk, Hidden = true };
+var experiments = new Option<string[]>("--experiment") { Description = "A/B experiment \"name=trend;control=SPEC;treatment=SPEC\" (repeatable): runs both arms and writes experiments.json." };
 var throttleMs = new Option<int>("--throttle-ms") { Description = "Pause after each published chunk (ms), to stop a run part way in tests.", Hidden = true };
 
 var backtest = new Command("backtest", "Replay a CSV through strategy grains and write summary.json, trades.csv, equity.csv, buckets.csv.")
 {
-    data, symbol, strategies, capital, feeBps, slippageBps, indicators, output, onBadRow, postgres, resume, publishChunk, throttleMs,
+    data, symbol, strategies, capital, feeBps, slippageBps, indicators, output, onBadRow, postgres, resume, publishChunk, throttleMs, experiments,
 };
 
-backtest.SetAction((parse, ct) => BacktestRunner.RunAsync(Options(parse, parse.GetValue(strategies) is { Length: > 0 } s ? s : BacktestOptions.DemoStrategies), Console.Out, Console.Error, ct));
+backtest.SetAction((parse, ct) => BacktestRunner.RunAsync(
+    Options(parse, parse.GetValue(strategies) is { Length: > 0 } s ? s : parse.GetValue(experiments) is { Length: > 0 } ? [] : BacktestOptions.DemoStrategies),
+    Console.Out,
+    Console.Error,
+    ct));
 
 var schemaPostgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string of the database to check or apply the schema to." };
 var schemaApply = new Option<bool>("--apply") { Description = "Apply the schema to --postgres (idempotent), then verify it." };
@@ -75,4 +80,5 @@ BacktestOptions Options(ParseResult parse, IReadOnlyList<string> specs) => new(
     parse.GetValue(postgres),
     parse.GetValue(resume),
     parse.GetValue(publishChunk),
-    parse.GetValue(throttleMs));
+    parse.GetValue(throttleMs),
+    parse.GetValue(experiments));

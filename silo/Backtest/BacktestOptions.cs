@@ -14,6 +14,8 @@ namespace TradingRobotPlug.Silo.Backtest;
 /// <param name="Resume">Continue a run stopped part way from the state in <see cref="PostgresConnectionString"/> (<c>--resume</c>).</param>
 /// <param name="PublishChunk">Bars per <c>PublishBars</c> call; positive.</param>
 /// <param name="ThrottleMilliseconds">Pause after each published chunk, in milliseconds (≥ 0); for tests that stop a run part way.</param>
+/// <param name="Experiments">The <c>--experiment</c> values (<c>name=…;control=SPEC;treatment=SPEC</c>, see <see cref="ExperimentSpec"/>);
+/// their arms run after <paramref name="Strategies"/> and experiments.json is written. Null or empty: none.</param>
 public sealed record BacktestOptions(
     string DataPath,
     string Symbol,
@@ -27,7 +29,8 @@ public sealed record BacktestOptions(
     string? PostgresConnectionString = null,
     bool Resume = false,
     int PublishChunk = BacktestOptions.DefaultPublishChunk,
-    int ThrottleMilliseconds = 0)
+    int ThrottleMilliseconds = 0,
+    IReadOnlyList<string>? Experiments = null)
 {
     /// <summary>Bars per <c>PublishBars</c> call by default.</summary>
     public const int DefaultPublishChunk = 512;
