@@ -144,7 +144,7 @@ public sealed partial class ExperimentGrain : Grain, IExperimentGrain, IAsyncObs
         await GrainFactory.GetGrain<IExperimentDirectoryGrain>(IExperimentDirectoryGrain.Key).Register(Id);
         LogInformationCreated(_logger, Id, settings.Control.Value, settings.Treatment.Value);
         var snapshot = Snapshot();
-        await _experimentUpdates!.OnNextAsync(snapshot);
+        await StreamBackpressure.PublishAsync(_experimentUpdates!, snapshot);
         return snapshot;
     }
 
@@ -174,7 +174,7 @@ public sealed partial class ExperimentGrain : Grain, IExperimentGrain, IAsyncObs
 
         var snapshot = Snapshot();
         CompleteWaiters(snapshot);
-        await _experimentUpdates!.OnNextAsync(snapshot);
+        await StreamBackpressure.PublishAsync(_experimentUpdates!, snapshot);
         return snapshot;
     }
 
@@ -210,7 +210,7 @@ public sealed partial class ExperimentGrain : Grain, IExperimentGrain, IAsyncObs
         CompleteWaiters(snapshot);
         if (paired > 0)
         {
-            await _experimentUpdates!.OnNextAsync(snapshot);
+            await StreamBackpressure.PublishAsync(_experimentUpdates!, snapshot);
         }
     }
 

@@ -1,3 +1,5 @@
+using Orleans;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 using TradingRobotPlug.GrainInterfaces.Experiments;
 using TradingRobotPlug.GrainInterfaces.Grains;
@@ -95,6 +97,38 @@ public sealed class ExperimentGrainTests : IAsyncLifetime
         var listed = await _cluster.Client.GetGrain<IExperimentDirectoryGrain>(IExperimentDirectoryGrain.Key).List();
         Assert.Contains("eg-early", listed);
         Assert.Contains("eg-late", listed);
+    }
+
+    [Fact]
+    public async Task A_collected_experiment_refolds_its_arms_curves_running_and_stopped()
+    {
+        var instrument = InstrumentId.Parse("EXPD");
+        var bars = Bars(instrument, 500);
+        await CreateStrategyAsync("ed-c", "sma-cross:fast=10,slow=50", instrument, 100_000m);
+        await CreateStrategyAsync("ed-t", "ema-cross:fast=10,slow=50", instrument, 100_000m);
+        var grain = _cluster.Client.GetGrain<IExperimentGrain>("ed");
+        await grain.Create(new ExperimentSettings("refold", StrategyId.Parse("ed-c"), StrategyId.Parse("ed-t")));
+        var publisher = _cluster.Client.GetGrain<IInstrumentGrain>(instrument.Symbol);
+        await publisher.PublishBars([.. bars.Take(250)]);
+        await grain.WaitForMarks(bars[249].CloseTime).WaitAsync(Timeout);
+
+        var management = _cluster.Client.GetGrain<IManagementGrain>(0);
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        await _cluster.WaitForDeactivationAsync(grain).WaitAsync(Timeout);
+
+        await publisher.PublishBars([.. bars.Skip(250)]);
+        await grain.WaitForMarks(bars[^1].CloseTime).WaitAsync(Timeout);
+        var stopped = await grain.Stop();
+        var c = await _cluster.Client.GetGrain<IStrategyGrain>("ed-c").GetEquityCurve();
+        var t = await _cluster.Client.GetGrain<IStrategyGrain>("ed-t").GetEquityCurve();
+        var r = ExperimentReference.FromEquity([.. c.Select(p => (p.Time, p.Equity))], 100_000m, [.. t.Select(p => (p.Time, p.Equity))], 100_000m);
+        Assert.Equal(bars.Count, stopped.Result!.Days);
+        Assert.Equal(r.T!.Value, stopped.Result.T!.Value, 9);
+        Assert.Equal(r.Z!.Value, stopped.Result.SharpeDifferenceZ!.Value, 9);
+
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        await _cluster.WaitForDeactivationAsync(grain).WaitAsync(Timeout);
+        Assert.Equal(stopped, await grain.GetSnapshot()); // refolded up to the stop marks
     }
 
     [Fact]
