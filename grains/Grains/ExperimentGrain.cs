@@ -80,7 +80,7 @@ public sealed partial class ExperimentGrain : Grain, IExperimentGrain, IAsyncObs
             }
         }
 
-        await FoldCurvesAsync();
+        _tracker = await FoldCurvesAsync(s);
         LogInformationRefolded(_logger, Id, _tracker!.Statistics.Count);
     }
 
@@ -130,17 +130,30 @@ public sealed partial class ExperimentGrain : Grain, IExperimentGrain, IAsyncObs
         }
 
         // Subscribe before reading the curves: a point published in between is then both in a curve and delivered,
-        // and the repeat is ignored, never lost.
-        await _strategyUpdates!.SubscribeAsync(this);
-        _state.State = new ExperimentState
+        // and the repeat is ignored, never lost. Deliveries wait for this call to finish (the grain is not reentrant).
+        var state = new ExperimentState
         {
             Settings = settings,
             Status = ExperimentStatus.Running,
             ControlCapital = cs.InitialCapital,
             TreatmentCapital = ts.InitialCapital,
         };
-        await FoldCurvesAsync();
-        await _state.WriteStateAsync();
+        var subscription = await _strategyUpdates!.SubscribeAsync(this);
+        try
+        {
+            _tracker = await FoldCurvesAsync(state);
+            _state.State = state;
+            await _state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not created after all: leave no subscription and no in-memory definition behind, then report the failure.
+            _state.State = new ExperimentState();
+            _tracker = null;
+            await subscription.UnsubscribeAsync();
+            throw;
+        }
+
         await GrainFactory.GetGrain<IExperimentDirectoryGrain>(IExperimentDirectoryGrain.Key).Register(Id);
         LogInformationCreated(_logger, Id, settings.Control.Value, settings.Treatment.Value);
         var snapshot = Snapshot();
@@ -224,10 +237,9 @@ public sealed partial class ExperimentGrain : Grain, IExperimentGrain, IAsyncObs
         return Task.CompletedTask;
     }
 
-    /// <summary>Builds the tracker afresh from both arms' equity curves (up to the stop marks when stopped).</summary>
-    private async Task FoldCurvesAsync()
+    /// <summary>A tracker built afresh from both arms' equity curves (up to the stop marks when <paramref name="s"/> is stopped).</summary>
+    private async Task<ExperimentTracker> FoldCurvesAsync(ExperimentState s)
     {
-        var s = _state.State;
         var settings = s.Settings!;
         var tracker = new ExperimentTracker(settings.Control, s.ControlCapital, settings.Treatment, s.TreatmentCapital);
         var control = await GrainFactory.GetGrain<IStrategyGrain>(settings.Control.Value).GetEquityCurve();
@@ -239,7 +251,7 @@ public sealed partial class ExperimentGrain : Grain, IExperimentGrain, IAsyncObs
             tracker.CloseOpenDays();
         }
 
-        _tracker = tracker;
+        return tracker;
     }
 
     private bool Reached(DateTimeOffset through)
