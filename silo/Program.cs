@@ -18,14 +18,19 @@ var resume = new Option<bool>("--resume") { Description = "Continue a run stoppe
 var publishChunk = new Option<int>("--publish-chunk") { Description = "Bars per publish call.", DefaultValueFactory = _ => BacktestOptions.DefaultPublishChunk, Hidden = true };
 var timeframe = new Option<string?>("--timeframe") { Description = "Bar timeframe of --data: 1m, 5m, 15m, 1h or 1d (default: inferred from the timestamps, the smallest gap between bars)." };
 timeframe.AcceptOnlyFromAmong("1m", "5m", "15m", "1h", "1d");
+var experiments = new Option<string[]>("--experiment") { Description = "A/B experiment \"name=trend;control=SPEC;treatment=SPEC\" (repeatable): runs both arms and writes experiments.json." };
 var throttleMs = new Option<int>("--throttle-ms") { Description = "Pause after each published chunk (ms), to stop a run part way in tests.", Hidden = true };
 
 var backtest = new Command("backtest", "Replay a CSV through strategy grains and write summary.json, trades.csv, equity.csv, buckets.csv.")
 {
-    data, symbol, strategies, capital, feeBps, slippageBps, indicators, output, onBadRow, postgres, resume, publishChunk, throttleMs, timeframe,
+    data, symbol, strategies, capital, feeBps, slippageBps, indicators, output, onBadRow, postgres, resume, publishChunk, throttleMs, timeframe, experiments,
 };
 
-backtest.SetAction((parse, ct) => BacktestRunner.RunAsync(Options(parse, parse.GetValue(strategies) is { Length: > 0 } s ? s : BacktestOptions.DemoStrategies), Console.Out, Console.Error, ct));
+backtest.SetAction((parse, ct) => BacktestRunner.RunAsync(
+    Options(parse, parse.GetValue(strategies) is { Length: > 0 } s ? s : parse.GetValue(experiments) is { Length: > 0 } ? [] : BacktestOptions.DemoStrategies),
+    Console.Out,
+    Console.Error,
+    ct));
 
 var schemaPostgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string of the database to check or apply the schema to." };
 var schemaApply = new Option<bool>("--apply") { Description = "Apply the schema to --postgres (idempotent), then verify it." };
@@ -79,4 +84,5 @@ BacktestOptions Options(ParseResult parse, IReadOnlyList<string> specs) => new(
     parse.GetValue(resume),
     parse.GetValue(publishChunk),
     parse.GetValue(throttleMs),
-    parse.GetValue(timeframe) is { } tf ? TimeframeExtensions.Parse(tf) : null);
+    parse.GetValue(timeframe) is { } tf ? TimeframeExtensions.Parse(tf) : null,
+    parse.GetValue(experiments));

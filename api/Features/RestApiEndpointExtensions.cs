@@ -1,6 +1,7 @@
 using TradingRobotPlug.Api.Features.Alerts;
 using TradingRobotPlug.Api.Features.Cluster;
 using TradingRobotPlug.Api.Features.Common;
+using TradingRobotPlug.Api.Features.Experiments;
 using TradingRobotPlug.Api.Features.Market;
 using TradingRobotPlug.Api.Features.Portfolio;
 using TradingRobotPlug.Api.Features.Replays;
@@ -12,7 +13,7 @@ namespace TradingRobotPlug.Api.Features;
 public static class RestApiEndpointExtensions
 {
     /// <summary>
-    /// Maps every REST feature (strategies, portfolio, market data, replay, alerts, cluster) under <c>/api/v1</c> with the
+    /// Maps every REST feature (strategies, portfolio, market data, replay, alerts, cluster, experiments) under <c>/api/v1</c> with the
     /// API-key check on writes and the per-client rate limit (see <see cref="RestApiServiceExtensions.AddRestApi"/>).
     /// </summary>
     public static WebApplication MapRestApi(this WebApplication app)
@@ -32,7 +33,8 @@ public static class RestApiEndpointExtensions
             .MapMarketApi()
             .MapReplaysApi()
             .MapAlertsApi()
-            .MapClusterApi();
+            .MapClusterApi()
+            .MapExperimentsApi();
         return app;
     }
 }

@@ -6,8 +6,8 @@ namespace TradingRobotPlug.Api.Realtime;
 
 /// <summary>
 /// A parsed dashboard group name. Canonical forms: <c>overview</c>, <c>strategy:{id}</c> (the canonical, lower-case
-/// <see cref="StrategyId"/>) and <c>instrument:{symbol}</c> (the canonical, upper-case <see cref="InstrumentId"/>). The
-/// canonical form is the SignalR group name.
+/// <see cref="StrategyId"/>), <c>instrument:{symbol}</c> (the canonical, upper-case <see cref="InstrumentId"/>) and
+/// <c>experiment:{id}</c> (the canonical, lower-case experiment id). The canonical form is the SignalR group name.
 /// </summary>
 public readonly record struct DashboardGroup
 {
@@ -19,6 +19,9 @@ public readonly record struct DashboardGroup
 
     /// <summary>Prefix of an instrument group's name.</summary>
     public const string InstrumentPrefix = "instrument:";
+
+    /// <summary>Prefix of an experiment group's name.</summary>
+    public const string ExperimentPrefix = "experiment:";
 
     private DashboardGroup(DashboardGroupKind kind, StrategyId strategy, InstrumentId instrument, string name)
     {
@@ -42,6 +45,12 @@ public readonly record struct DashboardGroup
 
     /// <summary>The canonical group name.</summary>
     public string Name { get; }
+
+    /// <summary>The experiment id of an <see cref="DashboardGroupKind.Experiment"/> group; null otherwise.</summary>
+    public string? Experiment => Kind == DashboardGroupKind.Experiment ? Name[ExperimentPrefix.Length..] : null;
+
+    /// <summary>The group of one experiment (<paramref name="id"/> canonical).</summary>
+    public static DashboardGroup ForExperiment(string id) => new(DashboardGroupKind.Experiment, default, default, ExperimentPrefix + id);
 
     /// <summary>The group of one strategy.</summary>
     public static DashboardGroup ForStrategy(StrategyId id) => new(DashboardGroupKind.Strategy, id, default, StrategyPrefix + id.Value);
@@ -96,7 +105,20 @@ public readonly record struct DashboardGroup
             return true;
         }
 
-        error = $"Unknown group '{text}'; expected 'overview', 'strategy:{{id}}' or 'instrument:{{symbol}}'.";
+        if (s.StartsWith(ExperimentPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            var key = s[ExperimentPrefix.Length..];
+            if (!GrainInterfaces.Experiments.ExperimentKeys.TryNormalize(key, out var id, out _))
+            {
+                error = $"Unknown group '{text}': '{key}' is not a valid experiment id.";
+                return false;
+            }
+
+            group = ForExperiment(id);
+            return true;
+        }
+
+        error = $"Unknown group '{text}'; expected 'overview', 'strategy:{{id}}', 'instrument:{{symbol}}' or 'experiment:{{id}}'.";
         return false;
     }
 

@@ -11,4 +11,7 @@ public enum DashboardGroupKind
 
     /// <summary><c>instrument:{symbol}</c>: one instrument's bars.</summary>
     Instrument,
+
+    /// <summary><c>experiment:{id}</c>: one experiment's snapshot (definition, status, paired statistics).</summary>
+    Experiment,
 }

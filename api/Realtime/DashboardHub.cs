@@ -8,7 +8,7 @@ namespace TradingRobotPlug.Api.Realtime;
 /// <see cref="DashboardEvents"/> (see <c>docs/api.md</c>, section SignalR). Pushes come from
 /// <see cref="DashboardNotifier"/>; the hub only validates, records memberships and sends a joiner the current state.
 /// </summary>
-public sealed partial class DashboardHub(DashboardNotifier notifier, DashboardStateReader reader, ILogger<DashboardHub> logger) : Hub
+public sealed partial class DashboardHub(DashboardNotifier notifier, DashboardStateReader reader, ExperimentNotifier experiments, ILogger<DashboardHub> logger) : Hub
 {
     /// <summary>The hub's path.</summary>
     public const string Path = "/hubs/dashboard";
@@ -17,11 +17,17 @@ public sealed partial class DashboardHub(DashboardNotifier notifier, DashboardSt
     /// Joins a group and sends the caller the group's current state at once (before this call completes); later
     /// changes arrive as coalesced pushes. Joining a group twice is harmless.
     /// </summary>
-    /// <param name="group"><c>overview</c>, <c>strategy:{id}</c> or <c>instrument:{symbol}</c>.</param>
-    /// <exception cref="HubException">Bad syntax, an unknown strategy id, or an instrument never seen.</exception>
+    /// <param name="group"><c>overview</c>, <c>strategy:{id}</c>, <c>instrument:{symbol}</c> or <c>experiment:{id}</c>.</param>
+    /// <exception cref="HubException">Bad syntax, an unknown strategy or experiment id, or an instrument never seen.</exception>
     public async Task Join(string group)
     {
         var parsed = Parse(group);
+        if (parsed.Kind == DashboardGroupKind.Experiment)
+        {
+            await JoinExperimentAsync(parsed);
+            return;
+        }
+
         if (await reader.CheckExistsAsync(parsed) is { } error)
         {
             LogDebugRefused(logger, Context.ConnectionId, group, error);
@@ -62,7 +68,11 @@ public sealed partial class DashboardHub(DashboardNotifier notifier, DashboardSt
     public async Task Leave(string group)
     {
         var parsed = Parse(group);
-        notifier.RemoveMember(Context.ConnectionId, parsed);
+        if (parsed.Kind != DashboardGroupKind.Experiment)
+        {
+            notifier.RemoveMember(Context.ConnectionId, parsed);
+        }
+
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, parsed.Name, Context.ConnectionAborted);
         LogDebugLeft(logger, Context.ConnectionId, parsed.Name);
     }

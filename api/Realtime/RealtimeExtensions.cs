@@ -12,7 +12,7 @@ public static class RealtimeExtensions
     /// <summary>
     /// Adds SignalR with the JSON hub protocol (camelCase, enums as strings), <see cref="DashboardNotifier"/> (a
     /// singleton hosted service; call after <c>AddTradingCluster</c> so it starts after the silo and stops before it),
-    /// <see cref="DashboardStateReader"/>, <see cref="DashboardMetrics"/> and the check of
+    /// <see cref="ExperimentNotifier"/> (the same way), <see cref="DashboardStateReader"/>, <see cref="DashboardMetrics"/> and the check of
     /// <see cref="TradingApiOptions.PushesPerSecond"/>.
     /// </summary>
     public static WebApplicationBuilder AddDashboardRealtime(this WebApplicationBuilder builder)
@@ -31,6 +31,8 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<DashboardStateReader>();
         builder.Services.AddSingleton<DashboardNotifier>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DashboardNotifier>());
+        builder.Services.AddSingleton<ExperimentNotifier>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ExperimentNotifier>());
         return builder;
     }
 

@@ -19,6 +19,8 @@ namespace TradingRobotPlug.GrainInterfaces.Strategies;
 /// <param name="FeePerUnit">Fee per unit traded; ≥ 0.</param>
 /// <param name="FeePerOrder">Fixed fee per order; ≥ 0.</param>
 /// <param name="SlippageBps">Slippage in basis points against the trader; ≥ 0.</param>
+/// <param name="Name">Optional name shared by the versions of one strategy, e.g. <c>trend</c> (<see cref="StrategyLabels.NameError"/>); null when not given.</param>
+/// <param name="Version">Optional version of that strategy, e.g. <c>1.1</c> (<see cref="StrategyLabels.VersionError"/>); null when not given.</param>
 [GenerateSerializer, Immutable, Alias("trp.StrategySettings")]
 public sealed record StrategySettings(
     [property: Id(0)] string Spec,
@@ -29,4 +31,6 @@ public sealed record StrategySettings(
     [property: Id(5)] decimal FeeBps = 0m,
     [property: Id(6)] decimal FeePerUnit = 0m,
     [property: Id(7)] decimal FeePerOrder = 0m,
-    [property: Id(8)] decimal SlippageBps = 0m);
+    [property: Id(8)] decimal SlippageBps = 0m,
+    [property: Id(9)] string? Name = null,
+    [property: Id(10)] string? Version = null);

@@ -53,6 +53,16 @@ public static class StrategySettingsBinder
             errors.Add($"sizing: {sizingError}");
         }
 
+        if (settings.Name is { } name && StrategyLabels.NameError(name) is { } nameError)
+        {
+            errors.Add($"name: {nameError}");
+        }
+
+        if (settings.Version is { } version && StrategyLabels.VersionError(version) is { } versionError)
+        {
+            errors.Add($"version: {versionError}");
+        }
+
         return errors;
     }
 

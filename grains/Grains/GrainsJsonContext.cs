@@ -10,5 +10,7 @@ namespace TradingRobotPlug.Grains.Grains;
 [JsonSerializable(typeof(BarSegmentState))]
 [JsonSerializable(typeof(StrategyDirectoryState))]
 [JsonSerializable(typeof(InstrumentDirectoryState))]
+[JsonSerializable(typeof(ExperimentState))]
+[JsonSerializable(typeof(ExperimentDirectoryState))]
 [JsonSerializable(typeof(PositionSnapshot))]
 internal sealed partial class GrainsJsonContext : JsonSerializerContext;

@@ -15,6 +15,8 @@ namespace TradingRobotPlug.Silo.Backtest;
 /// <param name="PublishChunk">Bars per <c>PublishBars</c> call; positive.</param>
 /// <param name="ThrottleMilliseconds">Pause after each published chunk, in milliseconds (≥ 0); for tests that stop a run part way.</param>
 /// <param name="Timeframe">The bars' timeframe (<c>--timeframe</c>); null infers it from the file's timestamps (<see cref="TradingRobotPlug.Grains.MarketData.TimeframeInference"/>).</param>
+/// <param name="Experiments">The <c>--experiment</c> values (<c>name=…;control=SPEC;treatment=SPEC</c>, see <see cref="ExperimentSpec"/>);
+/// their arms run after <paramref name="Strategies"/> and experiments.json is written. Null or empty: none.</param>
 public sealed record BacktestOptions(
     string DataPath,
     string Symbol,
@@ -29,7 +31,8 @@ public sealed record BacktestOptions(
     bool Resume = false,
     int PublishChunk = BacktestOptions.DefaultPublishChunk,
     int ThrottleMilliseconds = 0,
-    TradingRobotPlug.GrainInterfaces.Market.Timeframe? Timeframe = null)
+    TradingRobotPlug.GrainInterfaces.Market.Timeframe? Timeframe = null,
+    IReadOnlyList<string>? Experiments = null)
 {
     /// <summary>Bars per <c>PublishBars</c> call by default.</summary>
     public const int DefaultPublishChunk = 512;

@@ -51,7 +51,8 @@ public static class BacktestRunner
             problems.Add($"--capital: must be positive (was {options.Capital}).");
         }
 
-        if (options.Strategies.Count == 0)
+        var experiments = BacktestExperiments.Parse(options.Experiments, registry, problems);
+        if (options.Strategies.Count == 0 && (options.Experiments is null || options.Experiments.Count == 0))
         {
             problems.Add("--strategy: at least one strategy is required.");
         }
@@ -172,9 +173,12 @@ public static class BacktestRunner
         var portfolio = client.GetGrain<IPortfolioGrain>(IPortfolioGrain.Key);
         await portfolio.Ensure();
 
-        var ids = options.Strategies.Select((s, i) => StrategyId.Parse($"s{i + 1:D3}")).ToList();
+        // The --strategy specs, then each experiment's control and treatment arm (named in the outputs by their arm names).
+        var names = options.Strategies.Concat(BacktestExperiments.ArmNames(experiments)).ToList();
+        var ids = names.Select((s, i) => StrategyId.Parse($"s{i + 1:D3}")).ToList();
         var settings = options.Strategies
             .Select(spec => new StrategySettings(spec, [instrument], timeframe, options.Capital, "all-in", options.FeeBps, 0m, 0m, options.SlippageBps))
+            .Concat(BacktestExperiments.ArmSettings(experiments, instrument, options, timeframe))
             .ToList();
         if (await BacktestStrategySetup.PrepareAsync(client, instrument, ids, settings, bars, options, output, error) is not { } alreadyPublished)
         {
@@ -182,6 +186,7 @@ public static class BacktestRunner
             return BadInputExitCode;
         }
 
+        await BacktestExperiments.CreateAsync(client, experiments, ids.Skip(options.Strategies.Count).ToList());
         var stopwatch = Stopwatch.StartNew();
         var instrumentGrain = client.GetGrain<IInstrumentGrain>(instrument.Symbol);
         indicatorWriter?.AddRange(bars.Take(alreadyPublished));
@@ -224,7 +229,7 @@ public static class BacktestRunner
             }
             catch (InvalidOperationException ex)
             {
-                failures.Add($"{ids[i]} ({options.Strategies[i]}) failed: {ex.Message}");
+                failures.Add($"{ids[i]} ({names[i]}) failed: {ex.Message}");
             }
         }
 
@@ -252,13 +257,19 @@ public static class BacktestRunner
                 byLevel[level] = await client.GetGrain<IMetricsBucketGrain>($"{ids[i]}/{level.ToCanonicalString()}").GetPeriods(null, null);
             }
 
-            results.Add(new BacktestResult(options.Strategies[i], await grain.GetSnapshot(), await grain.GetTrades(), await grain.GetEquityCurve(), byLevel));
+            results.Add(new BacktestResult(names[i], await grain.GetSnapshot(), await grain.GetTrades(), await grain.GetEquityCurve(), byLevel));
         }
 
+        var experimentResults = await BacktestExperiments.FinishAsync(client, experiments, bars.Count > 0 ? bars[^1].OpenTime : null, cancellationToken);
         await host.StopAsync(cancellationToken);
 
         Directory.CreateDirectory(options.OutputDirectory);
         BacktestOutputWriter.Write(options.OutputDirectory, instrument, results, portfolioResult);
+        if (experiments.Count > 0)
+        {
+            ExperimentOutputWriter.Write(options.OutputDirectory, experimentResults);
+        }
+
         if (indicatorWriter is not null)
         {
             indicatorWriter.Write(Path.Combine(options.OutputDirectory, "indicators.csv"));
@@ -266,6 +277,11 @@ public static class BacktestRunner
 
         await output.WriteLineAsync($"replayed {bars.Count} bars through {ids.Count} strategies in {stopwatch.Elapsed.TotalSeconds:F2} s ({bars.Count * ids.Count / stopwatch.Elapsed.TotalSeconds:N0} strategy-bars/s)");
         await output.WriteLineAsync(BacktestOutputWriter.SummaryTable(results, portfolioResult));
+        if (experiments.Count > 0)
+        {
+            await output.WriteAsync(ExperimentOutputWriter.Table(experimentResults));
+        }
+
         await output.WriteLineAsync($"wrote {options.OutputDirectory}");
         foreach (var failure in failures)
         {

@@ -64,7 +64,7 @@ internal static class BacktestStrategySetup
                 }
                 catch (InvalidOperationException ex)
                 {
-                    problems.Add($"--resume: strategy {ids[i]} (\"{options.Strategies[i]}\"): {ex.Message}");
+                    problems.Add($"--resume: strategy {ids[i]} (\"{settings[i].Spec}\"): {ex.Message}");
                     continue;
                 }
 

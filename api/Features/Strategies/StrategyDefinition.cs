@@ -20,6 +20,8 @@ namespace TradingRobotPlug.Api.Features.Strategies;
 /// <param name="SlippageBps">Slippage in basis points, [0, 10000] (default 0).</param>
 /// <param name="Alerts">Alert thresholds to apply (optional).</param>
 /// <param name="Start">Start trading at once (default true).</param>
+/// <param name="Name">Optional name shared by the versions of one strategy, e.g. <c>trend</c>: 1-64 of A-Z, a-z, 0-9, ' ', '.', '_', '-', starting with a letter or digit.</param>
+/// <param name="Version">Optional version, e.g. <c>1.1</c>: 1-32 of A-Z, a-z, 0-9, '.', '_', '-', '+', starting with a letter or digit.</param>
 public sealed record StrategyDefinition(
     string? Id,
     string? Kind,
@@ -33,4 +35,6 @@ public sealed record StrategyDefinition(
     decimal? FeePerOrder,
     decimal? SlippageBps,
     AlertThresholds? Alerts,
-    bool? Start);
+    bool? Start,
+    string? Name = null,
+    string? Version = null);

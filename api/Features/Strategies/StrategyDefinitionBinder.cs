@@ -11,7 +11,8 @@ namespace TradingRobotPlug.Api.Features.Strategies;
 
 /// <summary>
 /// Turns a <see cref="StrategyDefinition"/> into a strategy id and <see cref="StrategySettings"/>, collecting every problem
-/// by field (<c>kind</c>, <c>parameters.fast</c>, <c>instruments[0]</c>, <c>capital</c>, <c>alerts.maxDrawdown</c>, …), and
+/// by field (<c>kind</c>, <c>parameters.fast</c>, <c>instruments[0]</c>, <c>capital</c>, <c>alerts.maxDrawdown</c>, <c>name</c>,
+/// <c>version</c>, …), and
 /// back into request form for <see cref="StrategyDetails"/>.
 /// </summary>
 public static class StrategyDefinitionBinder
@@ -139,7 +140,9 @@ public static class StrategyDefinitionBinder
             definition.FeeBps ?? 0m,
             definition.FeePerUnit ?? 0m,
             definition.FeePerOrder ?? 0m,
-            definition.SlippageBps ?? 0m);
+            definition.SlippageBps ?? 0m,
+            definition.Name,
+            definition.Version);
         foreach (var error in StrategySettingsBinder.Validate(settings, registry))
         {
             var colon = error.IndexOf(": ", StringComparison.Ordinal);
@@ -197,7 +200,9 @@ public static class StrategyDefinitionBinder
             settings.FeePerOrder,
             settings.SlippageBps,
             null,
-            null);
+            null,
+            settings.Name,
+            settings.Version);
     }
 
     private static string ParameterField(Grains.Strategies.StrategyDefinition kind, string message)

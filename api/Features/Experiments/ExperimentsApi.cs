@@ -1,0 +1,143 @@
+using TradingRobotPlug.Api.Features.Common;
+using TradingRobotPlug.GrainInterfaces.Experiments;
+using TradingRobotPlug.GrainInterfaces.Strategies;
+using TradingRobotPlug.GrainInterfaces.Trading;
+using Orleans;
+
+namespace TradingRobotPlug.Api.Features.Experiments;
+
+/// <summary>The experiment endpoints of docs/api.md under <c>/api/v1/experiments</c>.</summary>
+public static class ExperimentsApi
+{
+    private const int MaxPageSize = 500;
+
+    /// <summary>Maps the experiment endpoints on <paramref name="v1"/> (the <c>/api/v1</c> group).</summary>
+    public static RouteGroupBuilder MapExperimentsApi(this RouteGroupBuilder v1)
+    {
+        ArgumentNullException.ThrowIfNull(v1);
+        var g = v1.MapGroup("/experiments").WithTags("Experiments");
+        g.MapPost("/", Create).WithName("CreateExperiment")
+            .WithSummary("Creates an A/B experiment of two existing strategies (201); 200 when an identical one exists, 409 when a different one does.")
+            .Produces<ExperimentSnapshot>(StatusCodes.Status201Created).Produces<ExperimentSnapshot>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapGet("/", List).WithName("ListExperiments").WithSummary("Lists experiments by id, paged.")
+            .Produces<PagedResult<ExperimentSnapshot>>().ProducesValidationProblem();
+        g.MapGet("/{id}", Get).WithName("GetExperiment").WithSummary("An experiment's definition, status and paired statistics.")
+            .Produces<ExperimentSnapshot>().ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/{id}/stop", Stop).WithName("StopExperiment")
+            .WithSummary("Stops an experiment: the arms' open trading days are closed and the result is final; 409 when not running.")
+            .Produces<ExperimentSnapshot>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        return v1;
+    }
+
+    /// <summary>Validates a definition by field (<c>id</c>, <c>name</c>, <c>control</c>, <c>treatment</c>); null settings when invalid.</summary>
+    public static (string? Id, ExperimentSettings? Settings) Bind(ExperimentDefinition definition, FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (definition.Name is null)
+        {
+            errors.Add("name", "is required.");
+        }
+        else if (StrategyLabels.NameError(definition.Name) is { } nameError)
+        {
+            errors.Add("name", nameError);
+        }
+
+        StrategyId control = Arm(definition.Control, "control", errors);
+        StrategyId treatment = Arm(definition.Treatment, "treatment", errors);
+        if (!control.IsDefault && control == treatment)
+        {
+            errors.Add("treatment", $"must be another strategy than the control ('{control}').");
+        }
+
+        string? id = null;
+        var idText = definition.Id ?? definition.Name?.Replace(' ', '-');
+        if (idText is not null && !ExperimentKeys.TryNormalize(idText, out id, out var idError))
+        {
+            errors.Add("id", definition.Id is null ? $"the id derived from the name ({idError}) is not valid; give an id." : idError);
+        }
+
+        return errors.IsEmpty ? (id, new ExperimentSettings(definition.Name!, control, treatment)) : (id, null);
+    }
+
+    private static StrategyId Arm(string? text, string field, FieldErrors errors)
+    {
+        if (text is null)
+        {
+            errors.Add(field, "is required (the id of an existing strategy).");
+            return default;
+        }
+
+        if (!StrategyId.TryParse(text, out var id))
+        {
+            errors.Add(field, $"'{text}' is not a valid strategy id.");
+        }
+
+        return id;
+    }
+
+    private static async Task<IResult> Create(ExperimentDefinition definition, IClusterClient client)
+    {
+        var errors = new FieldErrors();
+        var (id, settings) = Bind(definition, errors);
+        if (settings is null || id is null)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The experiment definition is invalid.");
+        }
+
+        var grain = client.GetGrain<IExperimentGrain>(id);
+        var existed = (await grain.GetSnapshot()).Status != ExperimentStatus.None;
+
+        // An unknown arm or arms on other instruments are an ArgumentException keyed by the field (400), a different
+        // existing experiment an InvalidOperationException (409): both mapped by ApiExceptionHandler.
+        var snapshot = await grain.Create(settings);
+        return existed ? TypedResults.Ok(snapshot) : TypedResults.Created($"/api/v1/experiments/{id}", snapshot);
+    }
+
+    private static async Task<IResult> List(IClusterClient client, int? page, int? pageSize)
+    {
+        var errors = new FieldErrors();
+        if (page is < 1)
+        {
+            errors.Add("page", $"must be at least 1 (was {page}).");
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors.Add("pageSize", $"must be in [1, {MaxPageSize}] (was {pageSize}).");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var ids = await client.GetGrain<IExperimentDirectoryGrain>(IExperimentDirectoryGrain.Key).List();
+        int p = page ?? 1;
+        int size = pageSize ?? 50;
+        var pageIds = ids.Skip((int)Math.Min(int.MaxValue, ((long)p - 1) * size)).Take(size);
+        var items = await Task.WhenAll(pageIds.Select(id => client.GetGrain<IExperimentGrain>(id).GetSnapshot()));
+        return TypedResults.Ok(new PagedResult<ExperimentSnapshot>(items, p, size, ids.Length));
+    }
+
+    private static async Task<IResult> Get(string id, IClusterClient client)
+        => await Find(client, id) is { } found ? TypedResults.Ok(found.Snapshot) : NotFound(id);
+
+    private static async Task<IResult> Stop(string id, IClusterClient client)
+        => await Find(client, id) is { } found ? TypedResults.Ok(await found.Grain.Stop()) : NotFound(id);
+
+    private static async Task<(IExperimentGrain Grain, ExperimentSnapshot Snapshot)?> Find(IClusterClient client, string id)
+    {
+        if (!ExperimentKeys.TryNormalize(id, out var key, out _))
+        {
+            return null;
+        }
+
+        var grain = client.GetGrain<IExperimentGrain>(key);
+        var snapshot = await grain.GetSnapshot();
+        return snapshot.Status == ExperimentStatus.None ? null : (grain, snapshot);
+    }
+
+    private static IResult NotFound(string id)
+        => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown experiment.", detail: $"No experiment with id '{id}'.");
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace TradingRobotPlug.Api.Realtime;
+
+public sealed partial class DashboardHub
+{
+    /// <summary>
+    /// Joins an <c>experiment:{id}</c> group: refuses an unknown experiment, adds the connection to the SignalR group and
+    /// sends the caller the experiment's snapshot as an <see cref="ExperimentNotifier.Event"/> message; later changes
+    /// arrive from <see cref="ExperimentNotifier"/>.
+    /// </summary>
+    private async Task JoinExperimentAsync(DashboardGroup group)
+    {
+        // Group first, then the state read: a change is then in the state or in a later push (or both), never in neither.
+        await Groups.AddToGroupAsync(Context.ConnectionId, group.Name, Context.ConnectionAborted);
+        try
+        {
+            var snapshot = await experiments.ReadAsync(group.Experiment!);
+            if (snapshot is null)
+            {
+                throw new HubException($"Unknown group '{group.Name}': no experiment with id '{group.Experiment}'.");
+            }
+
+            await Clients.Caller.SendAsync(ExperimentNotifier.Event, snapshot, Context.ConnectionAborted);
+        }
+        catch (Exception ex)
+        {
+            LogWarningJoinFailed(logger, Context.ConnectionId, group.Name, ex);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, group.Name, CancellationToken.None);
+            throw;
+        }
+
+        LogDebugJoined(logger, Context.ConnectionId, group.Name);
+    }
+}

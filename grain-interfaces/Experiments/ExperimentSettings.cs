@@ -1,0 +1,15 @@
+using Orleans;
+using Orleans.Concurrency;
+using TradingRobotPlug.GrainInterfaces.Trading;
+
+namespace TradingRobotPlug.GrainInterfaces.Experiments;
+
+/// <summary>What an experiment compares: two existing strategies (the arms) trading the same instruments and bars.</summary>
+/// <param name="Name">Display name, e.g. <c>trend</c> (checked like a strategy name: <see cref="Strategies.StrategyLabels.NameError"/>).</param>
+/// <param name="Control">The control arm (the current version).</param>
+/// <param name="Treatment">The treatment arm (the candidate version); must differ from the control.</param>
+[GenerateSerializer, Immutable, Alias("trp.ExperimentSettings")]
+public sealed record ExperimentSettings(
+    [property: Id(0)] string Name,
+    [property: Id(1)] StrategyId Control,
+    [property: Id(2)] StrategyId Treatment);
