@@ -46,7 +46,7 @@ public sealed class ExperimentsApiTests(ApiFactory factory) : IClassFixture<ApiF
 
         var bars = ExperimentTestData.Bars("XPA", 60);
         await ExperimentTestData.Publish(Cluster, "XPA", bars);
-        await Cluster.GetGrain<IExperimentGrain>("trend-ab").WaitForMarks(bars[^1].CloseTime).WaitAsync(Timeout);
+        await Cluster.GetGrain<IExperimentGrain>("trend-ab").WaitForMarks(bars[^1].OpenTime).WaitAsync(Timeout);
 
         var got = await (await http.GetAsync("/api/v1/experiments/TREND-AB")).ReadJson();
         Assert.Equal(59, got.GetProperty("result").GetProperty("days").GetInt32()); // the last date is still open
