@@ -3,7 +3,7 @@ using TradingRobotPlug.GrainInterfaces.Market;
 using TradingRobotPlug.GrainInterfaces.Strategies;
 using TradingRobotPlug.GrainInterfaces.Trading;
 using TradingRobotPlug.Grains.Engine;
-using TradingRobotPlug.Grains.Strategies;
+using StrategyRegistry = TradingRobotPlug.Grains.Strategies.StrategyRegistry;
 using static TradingRobotPlug.Grains.Tests.Trading.Fixtures;
 
 namespace TradingRobotPlug.Grains.Tests.Engine;
@@ -19,7 +19,7 @@ public sealed class ShortSellingEngineTests
     private const string Spec = "sma-cross:fast=1,slow=2,short=true";
 
     private static StrategyEngine Engine(decimal capital, decimal feeBps = 0m, decimal slippageBps = 0m, string spec = Spec)
-        => new(Strategy, new StrategySettings(spec, ImmutableArray.Create(Spx), Timeframe.OneDay, capital, "all-in", feeBps, 0m, 0m, slippageBps), StrategyRegistry.Default);
+        => new(Trading.Fixtures.Strategy, new StrategySettings(spec, ImmutableArray.Create(Spx), Timeframe.OneDay, capital, "all-in", feeBps, 0m, 0m, slippageBps), StrategyRegistry.Default);
 
     private static void Feed(StrategyEngine engine, params Bar[] bars)
     {
