@@ -30,6 +30,8 @@ namespace TradingRobotPlug.GrainInterfaces.Trading;
 /// by quantity for money.</param>
 /// <param name="Mfe">Maximum favourable excursion, in price units per unit (≥ 0), measured the same way (long: high − average,
 /// short: average − low).</param>
+/// <param name="ExitReason">Why the trade was closed: <see cref="TradeExitReason.Signal"/> (default, also while open) or
+/// <see cref="TradeExitReason.Liquidation"/> (a short bought back at the maintenance margin).</param>
 [GenerateSerializer, Immutable, Alias("trp.TradeRecord")]
 public sealed record TradeRecord(
     [property: Id(0)] StrategyId Strategy,
@@ -45,7 +47,8 @@ public sealed record TradeRecord(
     [property: Id(10)] decimal Fees,
     [property: Id(11)] TimeSpan HoldingTime,
     [property: Id(12)] decimal Mae,
-    [property: Id(13)] decimal Mfe)
+    [property: Id(13)] decimal Mfe,
+    [property: Id(14)] TradeExitReason ExitReason = TradeExitReason.Signal)
 {
     /// <summary>True while the trade has no exit. Derived, so not serialized.</summary>
     [JsonIgnore]

@@ -26,6 +26,7 @@ public sealed class StrategyEngine
     private readonly List<EquityPoint> _equity = [];
     private readonly List<OrderRejected> _rejected = [];
     private long _orderSequence;
+    private PendingReversal? _pendingReversal;
 
     /// <summary>Creates the engine for validated <paramref name="settings"/>.</summary>
     /// <exception cref="ArgumentException">The settings are invalid; the message lists every problem.</exception>
@@ -45,7 +46,7 @@ public sealed class StrategyEngine
         _strategy = registry.Create(settings.Spec);
         _fees = StrategySettingsBinder.CreateFeeModel(settings);
         _slippage = new BpsSlippageModel(settings.SlippageBps);
-        _fillModel = new NextBarOpenFillModel(_fees, _slippage);
+        _fillModel = new NextBarOpenFillModel(_fees, _slippage, new FillModelOptions { AllowShortSelling = true });
         _sizing = StrategySettingsBinder.CreateSizing(settings.Sizing);
         Account = new PaperAccount(id, settings.InitialCapital);
         Metrics = new MetricsBook(settings.InitialCapital, settings.Timeframe);
@@ -82,12 +83,22 @@ public sealed class StrategyEngine
     /// <summary>Rejected orders.</summary>
     public IReadOnlyList<OrderRejected> Rejected => _rejected;
 
-    /// <summary>Processes one bar of the strategy's instrument, in time order.</summary>
+    /// <summary>
+    /// Processes one bar of the strategy's instrument, in time order: (1) the order decided on the previous close fills
+    /// at this bar's open; when it closed a position to reverse it (Long ↔ Short), the new leg is then sized from the
+    /// account after the close, at the signal bar's close, and fills at the same open (two trades, the closing one
+    /// first); (1b) a short is liquidated if the bar's high reaches its liquidation price; (2) the position is marked;
+    /// (3) the strategy decides on the close: from flat it buys (Long) or sells short (Short), towards Flat it closes the
+    /// position, against the position it reverses it; (4) equity is recorded. Short selling follows
+    /// <see cref="ShortMargin"/> (docs/strategies.md, "Short selling").
+    /// </summary>
     /// <exception cref="ArgumentException">The bar is for another instrument.</exception>
     /// <exception cref="StrategyLimitExceededException">
     /// After the bar, equity, cash or the position is beyond <see cref="StrategyLimits"/> (the bar is fully processed
     /// first, so the state stays consistent); the strategy cannot go on.
     /// </exception>
+    /// <exception cref="StrategyLimitExceededException">Also when a liquidation left the account's equity ≤ 0 (a gap far
+    /// beyond the liquidation price): the engine is bankrupt; the strategy grain marks the strategy Failed.</exception>
     public void OnBar(Bar bar)
     {
         ArgumentNullException.ThrowIfNull(bar);
@@ -96,30 +107,29 @@ public sealed class StrategyEngine
             throw new ArgumentException($"Strategy '{_id}' trades {_instrument}, not {bar.Instrument}.", nameof(bar));
         }
 
-        // 1. The order decided on the previous bar's close fills at this bar's open.
+        // 1. The order decided on the previous bar's close fills at this bar's open; after a reversal's closing order,
+        //    the new leg is sized from the account after the close and fills at the same open.
         if (PendingOrder is { } order)
         {
-            var decision = _fillModel.Evaluate(order, bar, Account.FillContextFor(_instrument));
-            switch (decision.Kind)
+            var kind = Execute(order, bar, TradeExitReason.Signal);
+            if (kind != FillDecisionKind.Resting)
             {
-                case FillDecisionKind.Filled:
-                    var closed = Account.Apply(decision.Fill!);
-                    PendingOrder = null;
-                    if (closed is not null)
+                PendingOrder = null;
+                if (_pendingReversal is { } reversal && kind == FillDecisionKind.Filled && Account.PositionQuantity(_instrument) == 0)
+                {
+                    var size = _sizing.Size(new SizingContext(reversal.Side, reversal.ReferencePrice, Account.AvailableCash, Account.Equity, _fees, _slippage));
+                    if (size > 0)
                     {
-                        _trades.Add(closed);
-                        Metrics.AddTrade(new ClosedTrade(closed.EntryTime, closed.ExitTime!.Value, closed.Pnl, closed.Fees, closed.Return));
+                        Execute(Order.Market(OrderId.Create(_id, ++_orderSequence), _id, _instrument, reversal.Side, size, order.CreatedTime), bar, TradeExitReason.Signal);
                     }
+                }
 
-                    break;
-                case FillDecisionKind.Rejected:
-                    _rejected.Add(decision.Rejection!);
-                    PendingOrder = null;
-                    break;
-                default:
-                    break; // resting (limit/stop): stays pending
+                _pendingReversal = null;
             }
         }
+
+        // 1b. A short whose equity reaches the maintenance margin during the bar is bought back (see ShortMargin).
+        Liquidate(bar);
 
         // 2. Mark to market with the bar's range and close.
         Account.MarkBar(bar);
@@ -131,18 +141,7 @@ public sealed class StrategyEngine
         var barTime = bar.OpenTime;
         if (PendingOrder is null)
         {
-            if (target == TargetPosition.Long && quantity <= 0)
-            {
-                var size = _sizing.Size(new SizingContext(OrderSide.Buy, bar.Close, Account.Cash, Account.Equity, _fees, _slippage));
-                if (size > 0)
-                {
-                    PendingOrder = Order.Market(OrderId.Create(_id, ++_orderSequence), _id, _instrument, OrderSide.Buy, size, closeTime);
-                }
-            }
-            else if (target != TargetPosition.Long && quantity > 0)
-            {
-                PendingOrder = Order.Market(OrderId.Create(_id, ++_orderSequence), _id, _instrument, OrderSide.Sell, quantity, closeTime);
-            }
+            Decide(target, quantity, bar.Close, closeTime);
         }
 
         // 4. Equity at the close, labelled with the bar (a daily bar's close belongs to its trading date, not to the
@@ -176,4 +175,104 @@ public sealed class StrategyEngine
 
     /// <summary>The open trade (position still held), if any.</summary>
     public TradeRecord? OpenTrade => Account.GetPosition(_instrument)?.OpenTrade;
+
+    /// <summary>
+    /// Trades towards <paramref name="target"/> from the signed <paramref name="quantity"/> held: from flat, one order
+    /// sized by the sizing model at <paramref name="price"/>, the bar's close (buy for Long, sell short for Short), placed at
+    /// <paramref name="time"/>, the bar's close time; towards Flat, one order closing
+    /// the position; against the position (Long ↔ Short), one order closing it now and the new leg sized when the close
+    /// has filled (see <see cref="OnBar"/>).
+    /// </summary>
+    private void Decide(TargetPosition target, decimal quantity, decimal price, DateTimeOffset time)
+    {
+        var wanted = target switch
+        {
+            TargetPosition.Long => OrderSide.Buy,
+            TargetPosition.Short => OrderSide.Sell,
+            _ => (OrderSide?)null,
+        };
+        if (quantity == 0)
+        {
+            if (wanted is { } side)
+            {
+                var size = _sizing.Size(new SizingContext(side, price, Account.AvailableCash, Account.Equity, _fees, _slippage));
+                if (size > 0)
+                {
+                    PendingOrder = Order.Market(OrderId.Create(_id, ++_orderSequence), _id, _instrument, side, size, time);
+                }
+            }
+
+            return;
+        }
+
+        var held = quantity > 0 ? TargetPosition.Long : TargetPosition.Short;
+        if (target == held)
+        {
+            return;
+        }
+
+        var close = quantity > 0 ? OrderSide.Sell : OrderSide.Buy;
+        PendingOrder = Order.Market(OrderId.Create(_id, ++_orderSequence), _id, _instrument, close, Math.Abs(quantity), time);
+        _pendingReversal = wanted is { } reverse ? new PendingReversal(reverse, price) : null;
+    }
+
+    /// <summary>Evaluates <paramref name="order"/> on <paramref name="bar"/> and applies a fill; records a closed trade or a rejection.</summary>
+    private FillDecisionKind Execute(Order order, Bar bar, TradeExitReason reason)
+    {
+        var decision = _fillModel.Evaluate(order, bar, Account.FillContextFor(_instrument));
+        switch (decision.Kind)
+        {
+            case FillDecisionKind.Filled:
+                var closed = Account.Apply(decision.Fill!);
+                if (closed is not null)
+                {
+                    if (reason != TradeExitReason.Signal)
+                    {
+                        closed = closed with { ExitReason = reason };
+                    }
+
+                    _trades.Add(closed);
+                    Metrics.AddTrade(new ClosedTrade(closed.EntryTime, closed.ExitTime!.Value, closed.Pnl, closed.Fees, closed.Return));
+                }
+
+                break;
+            case FillDecisionKind.Rejected:
+                _rejected.Add(decision.Rejection!);
+                break;
+            default:
+                break; // resting (limit/stop): stays pending
+        }
+
+        return decision.Kind;
+    }
+
+    /// <summary>
+    /// Buys back a short when the bar's high reaches its liquidation price L (<see cref="PaperAccount.LiquidationPrice"/>):
+    /// a stop buy at L for the whole short, filled at max(open, L) plus slippage, with the fee; the trade is recorded
+    /// with <see cref="TradeExitReason.Liquidation"/>. A pending order is left as it is.
+    /// </summary>
+    /// <exception cref="StrategyLimitExceededException">The cover left equity ≤ 0 (the bar gapped far beyond L): the account
+    /// is bankrupt and the engine cannot mark it; it must not be used further.</exception>
+    private void Liquidate(Bar bar)
+    {
+        if (Account.LiquidationPrice(_instrument) is not { } price || bar.High < price)
+        {
+            return;
+        }
+
+        var units = -Account.PositionQuantity(_instrument);
+        var id = OrderId.Create(_id, ++_orderSequence);
+        var order = price > 0
+            ? Order.Stop(id, _id, _instrument, OrderSide.Buy, units, price, bar.OpenTime)
+            : Order.Market(id, _id, _instrument, OrderSide.Buy, units, bar.OpenTime);
+        Execute(order, bar, TradeExitReason.Liquidation);
+        if (Account.Equity <= 0)
+        {
+            throw new StrategyLimitExceededException(
+                $"Strategy '{_id}' is bankrupt: liquidating its short of {units} {_instrument} on the bar opening at {bar.OpenTime:O} (open {bar.Open}, high {bar.High}, liquidation price {price}) left equity {Account.Equity}.");
+        }
+    }
+
+    /// <summary>The new leg of a reversal: its side and the signal bar's close it is sized at.</summary>
+    private readonly record struct PendingReversal(OrderSide Side, decimal ReferencePrice);
 }

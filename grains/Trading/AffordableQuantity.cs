@@ -6,10 +6,17 @@ namespace TradingRobotPlug.Grains.Trading;
 internal static class AffordableQuantity
 {
     /// <summary>
-    /// Largest q = n × <paramref name="lotSize"/> (n ≥ 0 whole) with q × <paramref name="fillPrice"/> + fee(fillPrice, q) ≤ budget.
-    /// Binary search over n in [0, ⌊budget ÷ (price × lot)⌋]; exact for any fee that does not fall as q grows.
+    /// Largest q = n × <paramref name="lotSize"/> (n ≥ 0 whole) with q × <paramref name="fillPrice"/> + fee(fillPrice,
+    /// <paramref name="alongside"/> + q) ≤ budget: the units an order can add when <paramref name="alongside"/> units of
+    /// the same fill (closing an opposite position) are charged on the same fee. Binary search over n in
+    /// [0, ⌊budget ÷ (price × lot)⌋]; exact for any fee that does not fall as q grows. 0 when the budget is ≤ 0.
     /// </summary>
-    public static decimal Largest(decimal budget, decimal fillPrice, IFeeModel feeModel, decimal lotSize)
+    /// <param name="budget">Money available, in the quote currency.</param>
+    /// <param name="fillPrice">Price per unit, slippage included, &gt; 0.</param>
+    /// <param name="feeModel">Fee charged on the fill.</param>
+    /// <param name="lotSize">Quantity step, &gt; 0.</param>
+    /// <param name="alongside">Units in the same fill that the budget does not pay for, ≥ 0 (default 0).</param>
+    public static decimal Largest(decimal budget, decimal fillPrice, IFeeModel feeModel, decimal lotSize, decimal alongside = 0m)
     {
         if (budget <= 0)
         {
@@ -22,7 +29,8 @@ internal static class AffordableQuantity
         {
             decimal mid = decimal.Floor((low + high + 1m) / 2m);
             decimal quantity = mid * lotSize;
-            if ((quantity * fillPrice) + feeModel.Fee(fillPrice, quantity) <= budget)
+            decimal fee = alongside == 0 ? feeModel.Fee(fillPrice, quantity) : feeModel.Fee(fillPrice, alongside + quantity);
+            if ((quantity * fillPrice) + fee <= budget)
             {
                 low = mid;
             }

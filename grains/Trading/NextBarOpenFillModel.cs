@@ -20,8 +20,12 @@ namespace TradingRobotPlug.Grains.Trading;
 /// </list>
 /// <para>
 /// Checks, in order: zero quantity → rejected; a sell taking the position below zero with short selling disabled →
-/// rejected; a buy costing more than the cash (price × q + fee) → reduced to the affordable whole lots or rejected for
-/// insufficient cash (see <see cref="FillModelOptions"/>). Fills are complete (no partial fills), stamped with the bar's
+/// rejected; then the units that open or add to a position (those beyond the c units that close the opposite position)
+/// must be paid for, and are otherwise reduced to the affordable whole lots or rejected (see <see cref="FillModelOptions"/>):
+/// a buy needs q × price + fee ≤ <see cref="FillContext.Cash"/> (a short's proceeds and margin are released by the
+/// cover); a sell that goes short needs (q − c) × price + fee ≤ <see cref="FillContext.FreeCash"/> + c × price
+/// (margin for the short: see <see cref="ShortMargin"/>). Closing units are never checked or reduced: a sell of a long
+/// or a buy that only covers a short always fills in full. Fills are complete (no partial fills), stamped with the bar's
 /// open time (the true time of an intrabar limit/stop fill is unknown), with trade id
 /// <see cref="TradeId.ForFill"/>(order, 1); the fee comes from the fee model at the fill price.
 /// </para>
@@ -89,22 +93,34 @@ public sealed class NextBarOpenFillModel : IFillModel
                 $"short selling is disabled: selling {quantity} with a position of {context.PositionQuantity} would go short"));
         }
 
-        if (order.Side == OrderSide.Buy)
+        // Units that close the opposite position are never checked; the opening units must be paid for.
+        decimal held = order.Side == OrderSide.Buy ? -context.PositionQuantity : context.PositionQuantity;
+        decimal closing = held > 0 ? Math.Min(quantity, held) : 0m;
+        if (quantity > closing)
         {
-            decimal cost = (quantity * price) + _feeModel.Fee(price, quantity);
-            if (cost > context.Cash)
+            // Buy: (closing + opening) × price + fee ≤ cash (a cover releases the short's reserve).
+            // Sell: opening × price + fee ≤ free cash + closing × price (the long's proceeds arrive first).
+            bool buy = order.Side == OrderSide.Buy;
+            decimal fee = _feeModel.Fee(price, quantity);
+            decimal cost = closing == 0 ? (quantity * price) + fee : ((quantity - closing) * price) + fee;
+            decimal budget = closing == 0 ? (buy ? context.Cash : context.FreeCash)
+                : buy ? context.Cash - (closing * price) : context.FreeCash + (closing * price);
+            if (cost > budget)
             {
                 decimal affordable = _options.ReduceBuysToAvailableCash
-                    ? AffordableQuantity.Largest(context.Cash, price, _feeModel, _options.LotSize)
+                    ? AffordableQuantity.Largest(budget, price, _feeModel, _options.LotSize, closing)
                     : 0m;
-                if (affordable <= 0)
+                string what = buy
+                    ? Text($"{quantity} at {price} costs {(closing == 0 ? cost : cost + (closing * price))} with fee, cash is {context.Cash}")
+                    : Text($"{quantity - closing} short at {price} needs {cost} of margin with fee, free cash is {budget}");
+                if (affordable <= 0 && closing == 0)
                 {
-                    return Reject(order, bar, Text(
-                        $"insufficient cash: buying {quantity} at {price} costs {cost} with fee, cash is {context.Cash}"));
+                    return Reject(order, bar, buy ? $"insufficient cash: buying {what}" : $"insufficient margin: selling {what}");
                 }
 
-                note = Text($"quantity reduced from {quantity} to {affordable}: {quantity} at {price} costs {cost} with fee, cash is {context.Cash}");
-                quantity = affordable;
+                decimal reduced = closing == 0 ? affordable : closing + affordable;
+                note = Text($"quantity reduced from {quantity} to {reduced}: {what}");
+                quantity = reduced;
             }
         }
 

@@ -5,8 +5,9 @@ namespace TradingRobotPlug.Grains.Trading;
 
 /// <summary>
 /// One strategy's simulated cash account with its positions by instrument. Fills move cash: a buy pays
-/// quantity × price + fee, a sell receives quantity × price − fee (short sales are credited; there is no margin model).
-/// <see cref="Equity"/> = <see cref="Cash"/> + Σ signed quantity × last price over positions, kept as a running sum so
+/// quantity × price + fee, a sell receives quantity × price − fee. A short sale's proceeds are credited to cash but held,
+/// with an equal initial margin, against the short (<see cref="ShortMargin"/>): <see cref="ShortReserve"/> is not
+/// spendable and <see cref="AvailableCash"/> excludes it. <see cref="Equity"/> = <see cref="Cash"/> + Σ signed quantity × last price over positions, kept as a running sum so
 /// that every fill and mark is O(1). Identity (exact, tested): Equity = InitialCash + Σ realized P&amp;L + Σ unrealized P&amp;L.
 /// Not thread-safe (a grain is single-threaded).
 /// </summary>
@@ -16,6 +17,7 @@ public sealed class PaperAccount
     private decimal _marketValue;
     private decimal _realizedPnl;
     private decimal _totalFees;
+    private decimal _shortReserve;
 
     /// <summary>Creates an account holding only cash.</summary>
     /// <param name="strategy">The strategy owning the account; fills of other strategies are refused.</param>
@@ -44,6 +46,18 @@ public sealed class PaperAccount
     /// <summary>Cash now, money (may go negative only through fills the caller did not check).</summary>
     public decimal Cash { get; private set; }
 
+    /// <summary>
+    /// Cash held against open shorts, money ≥ 0: Σ over short positions of <see cref="ShortMargin.Reserve"/>(entry
+    /// notional of the open short units), i.e. their sale proceeds plus the initial margin; 0 without shorts.
+    /// </summary>
+    public decimal ShortReserve => _shortReserve;
+
+    /// <summary>
+    /// Cash that new positions may use, money: <see cref="Cash"/> − <see cref="ShortReserve"/>; equals <see cref="Cash"/>
+    /// without shorts. Sizing models are given this figure.
+    /// </summary>
+    public decimal AvailableCash => Cash - _shortReserve;
+
     /// <summary>Σ signed quantity × last price over all positions, money (shorts count negative).</summary>
     public decimal MarketValue => _marketValue;
 
@@ -71,7 +85,26 @@ public sealed class PaperAccount
     public IReadOnlyList<PositionSnapshot> GetPositions() => [.. _positions.Values.Select(p => p.ToSnapshot())];
 
     /// <summary>The facts a fill model needs for an order in <paramref name="instrument"/>.</summary>
-    public FillContext FillContextFor(InstrumentId instrument) => new(Cash, PositionQuantity(instrument));
+    public FillContext FillContextFor(InstrumentId instrument)
+    {
+        if (!_positions.TryGetValue(instrument, out var position))
+        {
+            return new FillContext(Cash - _shortReserve, 0m);
+        }
+
+        decimal reserve = ReserveOf(position);
+        return new FillContext(Cash - (_shortReserve - reserve), position.Quantity, reserve);
+    }
+
+    /// <summary>
+    /// The price at which the short in <paramref name="instrument"/> is liquidated (<see cref="ShortMargin.LiquidationPrice"/>
+    /// of the equity without the short's market value); null when the position is not short.
+    /// </summary>
+    /// <returns>A price per unit; ≤ 0 when the account is already below the maintenance margin at any price.</returns>
+    public decimal? LiquidationPrice(InstrumentId instrument)
+        => _positions.TryGetValue(instrument, out var position) && position.Quantity < 0
+            ? ShortMargin.LiquidationPrice(Equity - position.MarketValue, -position.Quantity)
+            : null;
 
     /// <summary>True when a fill with this trade id has been applied to the position in <paramref name="instrument"/>.</summary>
     public bool HasApplied(InstrumentId instrument, TradeId tradeId)
@@ -98,12 +131,14 @@ public sealed class PaperAccount
 
         decimal valueBefore = position.MarketValue;
         decimal realizedBefore = position.RealizedPnl;
+        decimal reserveBefore = ReserveOf(position);
         var closed = position.Apply(fill);
 
         Cash += fill.Side == OrderSide.Buy ? -(fill.Notional + fill.Fee) : fill.Notional - fill.Fee;
         _marketValue += position.MarketValue - valueBefore;
         _realizedPnl += position.RealizedPnl - realizedBefore;
         _totalFees += fill.Fee;
+        _shortReserve += ReserveOf(position) - reserveBefore;
         return closed;
     }
 
@@ -139,4 +174,6 @@ public sealed class PaperAccount
             _marketValue += position.MarketValue - valueBefore;
         }
     }
+
+    private static decimal ReserveOf(Position position) => position.Quantity < 0 ? ShortMargin.Reserve(position.CostBasis) : 0m;
 }

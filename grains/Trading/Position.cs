@@ -73,6 +73,12 @@ public sealed class Position
     public decimal AveragePrice => Quantity == 0 ? 0m : _basis / Math.Abs(Quantity);
 
     /// <summary>
+    /// Cost basis of the open units, money ≥ 0: Σ entry price × units still open (for a short, the sale proceeds of the
+    /// units still short, fees excluded); 0 when flat.
+    /// </summary>
+    public decimal CostBasis => _basis;
+
+    /// <summary>
     /// Cumulative realized profit or loss, money, net of all fees paid so far (including entry fees of the open trade):
     /// Σ closed trades' <see cref="TradeRecord.Pnl"/> + the open trade's partial-close gains − its fees. Exact once flat.
     /// </summary>
