@@ -133,6 +133,19 @@ public sealed class StrategiesApiTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.NotEmpty(problem.FieldErrors("feeBps"));
     }
 
+    [Fact]
+    public async Task Amounts_beyond_the_documented_maxima_are_400_naming_the_field_and_nothing_is_created()
+    {
+        // Issue 10, defect 5: capital 1e28 and feePerUnit decimal.MaxValue were accepted and overflowed the portfolio totals.
+        using var http = factory.CreateClient();
+        var response = await http.PostJson("/api/v1/strategies", new { id = "too-rich", kind = "buy-and-hold", instruments = new[] { "ERR" }, capital = 1e28m, feePerUnit = decimal.MaxValue });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ReadJson();
+        Assert.NotEmpty(problem.FieldErrors("capital"));
+        Assert.NotEmpty(problem.FieldErrors("feePerUnit"));
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/v1/strategies/too-rich")).StatusCode);
+    }
+
     [Theory]
     [InlineData("""{"kind":"buy-and-hold","instruments":["ERR"],"capital":"lots"}""", "capital")]
     [InlineData("""{"kind":"buy-and-hold","instruments":"ERR","capital":10}""", "instruments")]
