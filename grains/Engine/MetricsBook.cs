@@ -21,12 +21,30 @@ public sealed class MetricsBook
     private readonly MetricsAccumulator?[] _open = new MetricsAccumulator?[8];
     private readonly List<MetricsSnapshot>[] _closed = [[], [], [], [], [], [], [], []];
     private decimal _lastEquity;
+    private decimal? _lastBenchmarkEquity;
 
     /// <summary>Creates a book for a scope starting with <paramref name="initialCapital"/> (positive).</summary>
     public MetricsBook(decimal initialCapital)
+        : this(initialCapital, null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a book for a scope starting with <paramref name="initialCapital"/> (positive) and measured against a
+    /// benchmark whose equity starts at <paramref name="benchmarkInitialCapital"/> (positive; null: no benchmark, the
+    /// marks then carry none). Each bucket opens with the last benchmark equity, as with the scope's equity.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A capital is not positive.</exception>
+    public MetricsBook(decimal initialCapital, decimal? benchmarkInitialCapital)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(initialCapital, 0m);
+        if (benchmarkInitialCapital is <= 0m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(benchmarkInitialCapital), benchmarkInitialCapital, "Benchmark capital must be positive.");
+        }
+
         _lastEquity = initialCapital;
+        _lastBenchmarkEquity = benchmarkInitialCapital;
     }
 
     /// <summary>The all-time accumulator (null before the first event).</summary>
@@ -54,6 +72,7 @@ public sealed class MetricsBook
         }
 
         _lastEquity = mark.Equity;
+        _lastBenchmarkEquity = mark.BenchmarkEquity;
     }
 
     private MetricsAccumulator Open(BucketLevel level, DateTimeOffset time)
@@ -69,11 +88,11 @@ public sealed class MetricsBook
         {
             current.Close();
             _closed[(int)level].Add(current.ToSnapshot());
-            current.Reopen(period, _lastEquity);
+            current.Reopen(period, _lastEquity, _lastBenchmarkEquity);
             return current;
         }
 
-        var next = new MetricsAccumulator(period, _lastEquity);
+        var next = new MetricsAccumulator(period, _lastEquity, _lastBenchmarkEquity);
         _open[(int)level] = next;
         return next;
     }

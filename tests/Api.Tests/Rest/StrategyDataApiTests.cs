@@ -139,7 +139,7 @@ public sealed class StrategyDataApiTests(ReplayedStrategyFixture fixture) : ICla
         Assert.Equal("all_time", allTime.Level);
         Assert.Equal(21, yearly.Periods.Count);
         Assert.Equal(snapshot.Trades, yearly.Periods.Sum(p => p.Trades));
-        Assert.Equal(snapshot.Metrics!.NetPnl, yearly.Periods.Sum(p => p.NetPnl));
+        Assert.Equal(snapshot.Metrics!.RealizedPnl, yearly.Periods.Sum(p => p.RealizedPnl));
         Assert.Equal(snapshot.Metrics.Trades, Assert.Single(allTime.Periods).Trades);
 
         var range = await (await http.GetAsync(Base + "/metrics?level=yearly&from=2005-01-01T00:00:00Z&to=2010-01-01T00:00:00Z")).Read<MetricsPeriods>();
