@@ -19,6 +19,9 @@ namespace TradingRobotPlug.GrainInterfaces.Strategies;
 /// <param name="FeePerUnit">Fee per unit traded; ≥ 0.</param>
 /// <param name="FeePerOrder">Fixed fee per order; ≥ 0.</param>
 /// <param name="SlippageBps">Slippage in basis points against the trader; ≥ 0.</param>
+/// <param name="Benchmark">The instrument whose buy-and-hold (same capital, fees, slippage, an all-in buy at the first
+/// fill opportunity) the strategy is measured against; null = the first of <paramref name="Instruments"/> (the default).
+/// For now it must be the strategy's instrument (bars of another instrument do not reach the strategy).</param>
 [GenerateSerializer, Immutable, Alias("trp.StrategySettings")]
 public sealed record StrategySettings(
     [property: Id(0)] string Spec,
@@ -29,4 +32,10 @@ public sealed record StrategySettings(
     [property: Id(5)] decimal FeeBps = 0m,
     [property: Id(6)] decimal FeePerUnit = 0m,
     [property: Id(7)] decimal FeePerOrder = 0m,
-    [property: Id(8)] decimal SlippageBps = 0m);
+    [property: Id(8)] decimal SlippageBps = 0m,
+    [property: Id(9)] InstrumentId? Benchmark = null)
+{
+    /// <summary>The benchmark instrument in effect: <see cref="Benchmark"/>, else the first instrument; null without instruments.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public InstrumentId? BenchmarkInstrument => Benchmark ?? (Instruments.IsDefaultOrEmpty ? null : Instruments[0]);
+}

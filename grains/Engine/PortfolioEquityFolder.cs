@@ -44,6 +44,12 @@ namespace TradingRobotPlug.Grains.Engine;
 /// member's contribution without a mark of its own; such a trade is left out of the metrics (it would fall into a
 /// closed period). <see cref="LateEvents"/> counts both.
 /// </para>
+/// <para>
+/// <b>Benchmark.</b> Each mark also carries the portfolio's benchmark equity: Σ over the same members of their
+/// benchmark equity at t (each member's buy-and-hold benchmark, see <see cref="EquityPoint.BenchmarkEquity"/>), folded
+/// exactly like the equity (the starting capital before a member's first point, the last value of a retired member).
+/// A point without a benchmark equity counts the member's own equity as its benchmark.
+/// </para>
 /// </summary>
 public sealed class PortfolioEquityFolder
 {
@@ -51,19 +57,20 @@ public sealed class PortfolioEquityFolder
     private readonly Action<ClosedTrade> _onTrade;
     private readonly Action<EquityMark> _onMark;
     private readonly Dictionary<StrategyId, PortfolioMember> _members = [];
-    private readonly Dictionary<DateTimeOffset, List<(PortfolioMember Member, decimal Equity)>> _pointsAt = [];
+    private readonly Dictionary<DateTimeOffset, List<(PortfolioMember Member, decimal Equity, decimal Benchmark)>> _pointsAt = [];
     private readonly Dictionary<DateTimeOffset, List<PortfolioMember>> _tradesAt = [];
     private readonly PriorityQueue<DateTimeOffset, DateTimeOffset> _times = new();
     private readonly SortedSet<(DateTimeOffset Time, int Order)> _running = [];
     private int _nextOrder;
     private int _inMarket;
     private decimal _sum;
+    private decimal _benchmarkSum;
     private DateTimeOffset? _lastEventTime;
 
     /// <summary>Creates a folder that reports to the given callbacks, called synchronously from <see cref="Advance"/>.</summary>
     /// <param name="onStart">Called once, before the first trade or mark, with the opening equity (Σ members' starting capital, account currency).</param>
     /// <param name="onTrade">Receives each member's closed trade at its exit time, in time order.</param>
-    /// <param name="onMark">Receives each portfolio mark (Σ members' equity), strictly increasing in time.</param>
+    /// <param name="onMark">Receives each portfolio mark (Σ members' equity, with Σ members' benchmark equity), strictly increasing in time.</param>
     public PortfolioEquityFolder(Action<decimal> onStart, Action<ClosedTrade> onTrade, Action<EquityMark> onMark)
     {
         ArgumentNullException.ThrowIfNull(onStart);
@@ -133,6 +140,7 @@ public sealed class PortfolioEquityFolder
             member = new PortfolioMember(update.Id, _nextOrder++, update.InitialCapital);
             _members.Add(update.Id, member);
             _sum += member.Current;
+            _benchmarkSum += member.CurrentBenchmark;
         }
 
         if (member.Retired)
@@ -145,7 +153,9 @@ public sealed class PortfolioEquityFolder
             // Not started (a placeholder blocks every event), so nothing of it has been folded yet.
             member.Placeholder = false;
             member.Current = update.InitialCapital;
+            member.CurrentBenchmark = update.InitialCapital;
             _sum += update.InitialCapital;
+            _benchmarkSum += update.InitialCapital;
         }
 
         if (update.Status == StrategyStatus.None)
@@ -161,6 +171,7 @@ public sealed class PortfolioEquityFolder
                 member.Removed = true;
                 _members.Remove(member.Id);
                 _sum -= member.Current;
+                _benchmarkSum -= member.CurrentBenchmark;
                 if (member.InMarket)
                 {
                     _inMarket--;
@@ -184,7 +195,7 @@ public sealed class PortfolioEquityFolder
                 _pointsAt.Add(point.Time, members);
             }
 
-            members.Add((member, point.Equity));
+            members.Add((member, point.Equity, point.BenchmarkEquity ?? point.Equity));
             member.LastPointTime = point.Time;
         }
 
@@ -228,7 +239,7 @@ public sealed class PortfolioEquityFolder
             {
                 bool late = LastMarkTime is { } lastMark && time <= lastMark;
                 bool folded = false;
-                foreach (var (member, equity) in points)
+                foreach (var (member, equity, benchmark) in points)
                 {
                     if (member.Removed)
                     {
@@ -236,7 +247,7 @@ public sealed class PortfolioEquityFolder
                     }
 
                     Start();
-                    Fold(member, time, equity);
+                    Fold(member, time, equity, benchmark);
                     folded = true;
                     if (late)
                     {
@@ -246,7 +257,7 @@ public sealed class PortfolioEquityFolder
 
                 if (folded && !late)
                 {
-                    _onMark(new EquityMark(time, _sum, _inMarket > 0));
+                    _onMark(new EquityMark(time, _sum, _inMarket > 0, _benchmarkSum));
                     LastMarkTime = time;
                     _lastEventTime = time;
                     marks++;
@@ -307,7 +318,7 @@ public sealed class PortfolioEquityFolder
         _lastEventTime = exit;
     }
 
-    private void Fold(PortfolioMember member, DateTimeOffset t, decimal equity)
+    private void Fold(PortfolioMember member, DateTimeOffset t, decimal equity, decimal benchmark)
     {
         // Trades exiting before t were dequeued before this point (a trade exiting at t sorts after it), so the next
         // queued trade, if it was entered before t, was held at t; so was the currently open trade if entered before t.
@@ -320,6 +331,8 @@ public sealed class PortfolioEquityFolder
 
         _sum += equity - member.Current;
         member.Current = equity;
+        _benchmarkSum += benchmark - member.CurrentBenchmark;
+        member.CurrentBenchmark = benchmark;
     }
 
     private void SetRunning(PortfolioMember member, bool running)

@@ -52,7 +52,7 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
         ArgumentNullException.ThrowIfNull(logger);
         _logger = logger;
         _folder = new PortfolioEquityFolder(
-            capital => _book = new MetricsBook(capital),
+            capital => _book = new MetricsBook(capital, capital),
             trade =>
             {
                 _book!.AddTrade(trade);
