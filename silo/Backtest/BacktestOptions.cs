@@ -14,6 +14,8 @@ namespace TradingRobotPlug.Silo.Backtest;
 /// <param name="Resume">Continue a run stopped part way from the state in <see cref="PostgresConnectionString"/> (<c>--resume</c>).</param>
 /// <param name="PublishChunk">Bars per <c>PublishBars</c> call; positive.</param>
 /// <param name="ThrottleMilliseconds">Pause after each published chunk, in milliseconds (≥ 0); for tests that stop a run part way.</param>
+/// <param name="Benchmark">The benchmark instrument's symbol (<c>--benchmark</c>); null = <see cref="Symbol"/>, which is
+/// for now the only one accepted (the data file holds only that instrument's bars).</param>
 public sealed record BacktestOptions(
     string DataPath,
     string Symbol,
@@ -27,7 +29,8 @@ public sealed record BacktestOptions(
     string? PostgresConnectionString = null,
     bool Resume = false,
     int PublishChunk = BacktestOptions.DefaultPublishChunk,
-    int ThrottleMilliseconds = 0)
+    int ThrottleMilliseconds = 0,
+    string? Benchmark = null)
 {
     /// <summary>Bars per <c>PublishBars</c> call by default.</summary>
     public const int DefaultPublishChunk = 512;

@@ -20,6 +20,9 @@ namespace TradingRobotPlug.Api.Features.Strategies;
 /// <param name="SlippageBps">Slippage in basis points, [0, 10000] (default 0).</param>
 /// <param name="Alerts">Alert thresholds to apply (optional).</param>
 /// <param name="Start">Start trading at once (default true).</param>
+/// <param name="Benchmark">Symbol of the instrument the strategy is measured against (buy-and-hold with the same capital,
+/// fees and slippage); default and, for now, the only one accepted: the strategy's instrument (another gives 400
+/// "benchmark must be the strategy's instrument for now"). Shown as the benchmark in effect.</param>
 public sealed record StrategyDefinition(
     string? Id,
     string? Kind,
@@ -33,4 +36,5 @@ public sealed record StrategyDefinition(
     decimal? FeePerOrder,
     decimal? SlippageBps,
     AlertThresholds? Alerts,
-    bool? Start);
+    bool? Start,
+    string? Benchmark = null);
