@@ -23,38 +23,38 @@ internal static class BenchmarkRelative
         if (n >= 2)
         {
             // empyrical beta: cov(s, b; ddof 0) / var(b; ddof 0) = C / M2_b.
-            if (m.Benchmark.M2 / n >= MinimumBenchmarkVariance)
+            if (m.BenchmarkM2 / n >= MinimumBenchmarkVariance)
             {
-                double b = m.CoMoment / m.Benchmark.M2;
+                double b = m.CoMoment / m.BenchmarkM2;
                 beta = b;
 
                 // empyrical alpha: (1 + mean(s − beta·b))^252 − 1.
-                alpha = Finite(Math.Pow(1 + (m.Strategy.Mean - (b * m.Benchmark.Mean)), MetricsConventions.TradingDaysPerYear) - 1);
+                alpha = Finite(Math.Pow(1 + (m.StrategyMean - (b * m.BenchmarkMean)), MetricsConventions.TradingDaysPerYear) - 1);
             }
 
-            if (m.Strategy.M2 > 0 && m.Benchmark.M2 > 0)
+            if (m.StrategyM2 > 0 && m.BenchmarkM2 > 0)
             {
                 // Pearson's r; clamped because rounding can leave |r| a few ulps above 1 for (anti-)identical series.
-                correlation = Math.Clamp(m.CoMoment / Math.Sqrt(m.Strategy.M2 * m.Benchmark.M2), -1.0, 1.0);
+                correlation = Math.Clamp(m.CoMoment / Math.Sqrt(m.StrategyM2 * m.BenchmarkM2), -1.0, 1.0);
             }
         }
 
-        double? activeSd = m.Active.SampleStandardDeviation;
+        double? activeSd = m.ActiveStandardDeviation;
         return new Figures(
             alpha,
             beta,
             correlation,
             activeSd * SqrtTradingDays,
-            activeSd is > 0 ? m.Active.Mean / activeSd * SqrtTradingDays : null,
-            Capture(m.UpCount, m.UpLogStrategy, m.UpLogBenchmark),
-            Capture(m.DownCount, m.DownLogStrategy, m.DownLogBenchmark));
+            activeSd is > 0 ? m.ActiveMean / activeSd * SqrtTradingDays : null,
+            Capture(m.UpCount, m.UpGrowthStrategy, m.UpGrowthBenchmark),
+            Capture(m.DownCount, m.DownGrowthStrategy, m.DownGrowthBenchmark));
     }
 
     /// <summary>
     /// empyrical <c>capture</c> over one sign's days: annual_return(s) / annual_return(b), where annual_return is
-    /// Π(1 + r)^(252 / days) − 1, computed as exp(252 / days × Σ ln(1 + r)) − 1.
+    /// Π(1 + r)^(252 / days) − 1 (empyrical <c>annual_return</c>).
     /// </summary>
-    private static double? Capture(long days, double logStrategy, double logBenchmark)
+    private static double? Capture(long days, double growthStrategy, double growthBenchmark)
     {
         if (days == 0)
         {
@@ -62,8 +62,8 @@ internal static class BenchmarkRelative
         }
 
         double years = (double)MetricsConventions.TradingDaysPerYear / days;
-        double benchmark = Math.Exp(logBenchmark * years) - 1;
-        return benchmark == 0 ? null : Finite((Math.Exp(logStrategy * years) - 1) / benchmark);
+        double benchmark = Math.Pow(growthBenchmark, years) - 1;
+        return benchmark == 0 ? null : Finite((Math.Pow(growthStrategy, years) - 1) / benchmark);
     }
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;

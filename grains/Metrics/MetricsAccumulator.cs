@@ -490,26 +490,10 @@ public sealed class MetricsAccumulator
         double? cagr = n > 0 && growth is { } g ? Power(g, (double)MetricsConventions.TradingDaysPerYear / n) - 1 : null;
         double? maxDrawdown = s.MarkCount > 0 ? s.MaxDrawdown : null;
 
-        // Benchmark: the first and the open last day of the paired series, as for the moments above.
-        double? benchmarkGrowth = null;
-        BenchmarkRelative.Figures relative = default;
-        if (s.MarkCount > 0 && s.BenchmarkLastEquity is { } benchmarkLast)
-        {
-            var pairs = s.CompletedDayBenchmarkMoments;
-            decimal benchmarkBase = s.BenchmarkOpeningEquity ?? s.BenchmarkFirstEquity!.Value;
-            if (s.BenchmarkFirstDayClose is { } benchmarkFirstClose)
-            {
-                pairs = pairs.Add(dailyReturns[0], SimpleReturn(benchmarkFirstClose, benchmarkBase));
-                pairs = pairs.Add(dailyReturns[^1], SimpleReturn(benchmarkLast, s.BenchmarkPendingDayBase!.Value));
-            }
-            else
-            {
-                pairs = pairs.Add(dailyReturns[0], SimpleReturn(benchmarkLast, benchmarkBase));
-            }
-
-            benchmarkGrowth = (double)Divide(benchmarkLast, benchmarkBase);
-            relative = BenchmarkRelative.Compute(pairs);
-        }
+        // Benchmark (off the common path): the first and the open last day of the paired series, as for the moments above.
+        var benchmark = s.MarkCount > 0 && s.BenchmarkLastEquity is not null
+            ? ComputeBenchmark(dailyReturns[0], dailyReturns[^1])
+            : default;
 
         // VaR selects in place (reorders the span), so it comes after every use of the first and last day.
         (double Var, double CVar)? risk = n > 0 ? HistoricalRisk.Compute(dailyReturns, MetricsConventions.ValueAtRiskTail) : null;
@@ -559,16 +543,41 @@ public sealed class MetricsAccumulator
             ValueAtRisk95 = risk?.Var,
             ConditionalValueAtRisk95 = risk?.CVar,
             NetPnl = end - start,
-            BenchmarkTotalReturn = benchmarkGrowth - 1,
-            Alpha = relative.Alpha,
-            Beta = relative.Beta,
-            Correlation = relative.Correlation,
-            TrackingError = relative.TrackingError,
-            InformationRatio = relative.InformationRatio,
-            UpCapture = relative.UpCapture,
-            DownCapture = relative.DownCapture,
-            ExcessReturn = (growth - 1) - (benchmarkGrowth - 1),
+            BenchmarkTotalReturn = benchmark.Growth - 1,
+            Alpha = benchmark.Figures.Alpha,
+            Beta = benchmark.Figures.Beta,
+            Correlation = benchmark.Figures.Correlation,
+            TrackingError = benchmark.Figures.TrackingError,
+            InformationRatio = benchmark.Figures.InformationRatio,
+            UpCapture = benchmark.Figures.UpCapture,
+            DownCapture = benchmark.Figures.DownCapture,
+            ExcessReturn = (growth - 1) - (benchmark.Growth - 1),
         };
+    }
+
+    /// <summary>
+    /// The benchmark's growth (end / start) and relative figures, from the stored paired days plus the first and the
+    /// open last day (whose scope returns are <paramref name="firstReturn"/> and <paramref name="lastReturn"/>, equal
+    /// when there is one day). Only for a bucket with marks that carry a benchmark.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private (double? Growth, BenchmarkRelative.Figures Figures) ComputeBenchmark(double firstReturn, double lastReturn)
+    {
+        var s = _state;
+        decimal benchmarkLast = s.BenchmarkLastEquity!.Value;
+        var pairs = s.CompletedDayBenchmarkMoments;
+        decimal benchmarkBase = s.BenchmarkOpeningEquity ?? s.BenchmarkFirstEquity!.Value;
+        if (s.BenchmarkFirstDayClose is { } benchmarkFirstClose)
+        {
+            pairs = pairs.Add(firstReturn, SimpleReturn(benchmarkFirstClose, benchmarkBase));
+            pairs = pairs.Add(lastReturn, SimpleReturn(benchmarkLast, s.BenchmarkPendingDayBase!.Value));
+        }
+        else
+        {
+            pairs = pairs.Add(lastReturn, SimpleReturn(benchmarkLast, benchmarkBase));
+        }
+
+        return ((double)Divide(benchmarkLast, benchmarkBase), BenchmarkRelative.Compute(pairs));
     }
 
     private void MergeTrades(MetricsState c)
