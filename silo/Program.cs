@@ -10,6 +10,7 @@ var capital = new Option<decimal>("--capital") { Description = "Starting capital
 var feeBps = new Option<decimal>("--fee-bps") { Description = "Fee in basis points of notional.", DefaultValueFactory = _ => 0m };
 var slippageBps = new Option<decimal>("--slippage-bps") { Description = "Slippage in basis points against the trader.", DefaultValueFactory = _ => 0m };
 var indicators = new Option<string?>("--indicators") { Description = "Indicator columns for indicators.csv, e.g. \"sma:20,rsi:14,macd:12:26:9\"." };
+var benchmark = new Option<string?>("--benchmark") { Description = "Benchmark instrument (buy-and-hold with the same capital, fees and slippage); default and for now only: --symbol." };
 var output = new Option<string>("--out") { Description = "Output directory.", DefaultValueFactory = _ => "out" };
 var onBadRow = new Option<string>("--on-bad-row") { Description = "fail (default: exit 2 listing bad rows) or skip (skip and report each).", DefaultValueFactory = _ => "fail" };
 onBadRow.AcceptOnlyFromAmong("fail", "skip");
@@ -23,7 +24,7 @@ var throttleMs = new Option<int>("--throttle-ms") { Description = "Pause after e
 
 var backtest = new Command("backtest", "Replay a CSV through strategy grains and write summary.json, trades.csv, equity.csv, buckets.csv.")
 {
-    data, symbol, strategies, capital, feeBps, slippageBps, indicators, output, onBadRow, postgres, resume, publishChunk, throttleMs, timeframe, experiments,
+    data, symbol, strategies, capital, feeBps, slippageBps, indicators, output, onBadRow, postgres, resume, publishChunk, throttleMs, timeframe, experiments, benchmark,
 };
 
 backtest.SetAction((parse, ct) => BacktestRunner.RunAsync(
@@ -85,4 +86,5 @@ BacktestOptions Options(ParseResult parse, IReadOnlyList<string> specs) => new(
     parse.GetValue(publishChunk),
     parse.GetValue(throttleMs),
     parse.GetValue(timeframe) is { } tf ? TimeframeExtensions.Parse(tf) : null,
-    parse.GetValue(experiments));
+    parse.GetValue(experiments),
+    parse.GetValue(benchmark));

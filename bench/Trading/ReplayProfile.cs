@@ -14,7 +14,8 @@ namespace TradingRobotPlug.Benchmarks.Trading;
 /// <summary>
 /// Where the plain loop of the replay spends its time (<c>replay-profile</c>): the same bars and strategies, split
 /// into the parts of <see cref="StrategyEngine.OnBar"/> that can run on their own — the strategy's decision
-/// (indicators), the metrics book's equity marks (every bucket level), the same with the closed and open buckets
+/// (indicators), the metrics book's equity marks (every bucket level; without and with a benchmark equity), the
+/// strategy's shadow buy-and-hold benchmark account, the metrics book with the closed and open buckets
 /// drained into snapshots every 512 bars (as the strategy grain does per batch), and the whole engine — with wall time and
 /// bytes allocated on the (single) measuring thread per strategy-bar. Three passes; the last is reported.
 /// </summary>
@@ -50,7 +51,39 @@ public static class ReplayProfile
                     var book = new MetricsBook(s.InitialCapital, s.Timeframe);
                     for (int b = 0; b < bars.Count; b++)
                     {
-                        book.AddMark(new EquityMark(bars[b].CloseTime, bars[b].Close * 10m, false));
+                        book.AddMark(new EquityMark(bars[b].OpenTime, bars[b].Close * 10m, false));
+                    }
+                }
+            });
+            Measure("metrics book marks with a benchmark + drain per 512", strategyBars, () =>
+            {
+                // As the next part, with marks carrying a benchmark equity: the difference is the cost of the
+                // benchmark-relative figures per mark.
+                foreach (var s in settings)
+                {
+                    var book = new MetricsBook(s.InitialCapital, s.Timeframe, s.InitialCapital);
+                    for (int b = 0; b < bars.Count; b++)
+                    {
+                        book.AddMark(new EquityMark(bars[b].OpenTime, bars[b].Close * 10m, false, bars[b].Close * 9m));
+                        if ((b + 1) % 512 == 0 || b == bars.Count - 1)
+                        {
+                            foreach (var level in book.Levels)
+                            {
+                                _ = book.DrainClosed(level);
+                                _ = book.OpenSnapshot(level);
+                            }
+                        }
+                    }
+                }
+            });
+            Measure("benchmark account only (buy-and-hold shadow)", strategyBars, () =>
+            {
+                for (int i = 0; i < settings.Count; i++)
+                {
+                    var benchmark = new BuyAndHoldBenchmark(StrategyId.Parse($"p{i:D4}"), settings[i], instrument);
+                    for (int b = 0; b < bars.Count; b++)
+                    {
+                        benchmark.OnBar(bars[b]);
                     }
                 }
             });
@@ -62,7 +95,7 @@ public static class ReplayProfile
                     var book = new MetricsBook(s.InitialCapital, s.Timeframe);
                     for (int b = 0; b < bars.Count; b++)
                     {
-                        book.AddMark(new EquityMark(bars[b].CloseTime, bars[b].Close * 10m, false));
+                        book.AddMark(new EquityMark(bars[b].OpenTime, bars[b].Close * 10m, false));
                         if ((b + 1) % 512 == 0 || b == bars.Count - 1)
                         {
                             foreach (var level in book.Levels)
@@ -81,7 +114,7 @@ public static class ReplayProfile
                     var curve = new List<EquityPoint>();
                     for (int b = 0; b < bars.Count; b++)
                     {
-                        curve.Add(new EquityPoint(bars[b].CloseTime, bars[b].Close));
+                        curve.Add(new EquityPoint(bars[b].OpenTime, bars[b].Close));
                     }
                 }
             });
@@ -105,10 +138,14 @@ public static class ReplayProfile
     {
         GC.Collect();
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         action();
         double seconds = stopwatch.Elapsed.TotalSeconds;
+        process.Refresh();
+        double cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-        Console.WriteLine($"  {name,-45} {seconds,7:F3} s  {seconds * 1e9 / operations,8:N0} ns  {(double)allocated / operations,7:N0} B per strategy-bar");
+        Console.WriteLine($"  {name,-52} {seconds,7:F3} s  {seconds * 1e9 / operations,8:N0} ns  {(double)allocated / operations,7:N0} B  {cpu * 1e9 / operations,8:N0} ns CPU (process) per strategy-bar");
     }
 }

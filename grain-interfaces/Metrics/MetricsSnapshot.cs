@@ -51,9 +51,12 @@ public sealed record MetricsSnapshot
     [Id(9)]
     public double? ProfitFactor { get; init; }
 
-    /// <summary>Net P&amp;L after fees = gross profit + gross loss.</summary>
+    /// <summary>
+    /// Realized P&amp;L after fees = gross profit + gross loss: the closed round trips' net P&amp;L (trades exiting in the
+    /// bucket), account currency. Not the marked change of equity; that is <see cref="NetPnl"/>.
+    /// </summary>
     [Id(10)]
-    public decimal NetPnl { get; init; }
+    public decimal RealizedPnl { get; init; }
 
     /// <summary>Fees paid, ≥ 0 (already included in the net P&amp;L figures).</summary>
     [Id(11)]
@@ -168,4 +171,59 @@ public sealed record MetricsSnapshot
     /// <summary>Historical one-day CVaR at 95 %: the mean of the daily returns ≤ <see cref="ValueAtRisk95"/>; null without daily returns.</summary>
     [Id(37)]
     public double? ConditionalValueAtRisk95 { get; init; }
+
+    /// <summary>
+    /// Net (marked) P&amp;L of the bucket: end equity − start equity, account currency, open positions included (the
+    /// P&amp;L that <see cref="TotalReturn"/> is a return of); null without marks. Compare <see cref="RealizedPnl"/>.
+    /// </summary>
+    [Id(38)]
+    public decimal? NetPnl { get; init; }
+
+    /// <summary>
+    /// The benchmark's total return over the bucket, end / start − 1 of its equity (start: its opening equity, else its
+    /// first mark); null without marks or without a benchmark.
+    /// </summary>
+    [Id(39)]
+    public double? BenchmarkTotalReturn { get; init; }
+
+    /// <summary>
+    /// Annualised alpha against the benchmark (empyrical <c>alpha</c>, risk-free 0): (1 + mean(s − β·b))^252 − 1 over
+    /// the paired daily returns s (scope) and b (benchmark); null when <see cref="Beta"/> is null.
+    /// </summary>
+    [Id(40)]
+    public double? Alpha { get; init; }
+
+    /// <summary>
+    /// Beta against the benchmark (empyrical <c>beta</c>): cov(s, b) / var(b), both with ddof 0; null with fewer than two
+    /// paired daily returns, without a benchmark, or when var(b) &lt; 1e-30.
+    /// </summary>
+    [Id(41)]
+    public double? Beta { get; init; }
+
+    /// <summary>Pearson correlation of s and b in [−1, 1]; null with fewer than two pairs or a zero variance of either.</summary>
+    [Id(42)]
+    public double? Correlation { get; init; }
+
+    /// <summary>Annualised tracking error: std(s − b, ddof = 1) × √252; null with fewer than two pairs.</summary>
+    [Id(43)]
+    public double? TrackingError { get; init; }
+
+    /// <summary>Annualised information ratio: mean(s − b) / std(s − b, ddof = 1) × √252; null with fewer than two pairs or a zero tracking error.</summary>
+    [Id(44)]
+    public double? InformationRatio { get; init; }
+
+    /// <summary>
+    /// Up capture (empyrical <c>up_capture</c>): annual return of s over the days with b &gt; 0 / annual return of b over
+    /// those days, with annual return = Π(1 + r)^(252 / days) − 1; null without such a day.
+    /// </summary>
+    [Id(45)]
+    public double? UpCapture { get; init; }
+
+    /// <summary>Down capture (empyrical <c>down_capture</c>): as <see cref="UpCapture"/> over the days with b &lt; 0; null without such a day.</summary>
+    [Id(46)]
+    public double? DownCapture { get; init; }
+
+    /// <summary><see cref="TotalReturn"/> − <see cref="BenchmarkTotalReturn"/>; null when either is null.</summary>
+    [Id(47)]
+    public double? ExcessReturn { get; init; }
 }

@@ -21,6 +21,9 @@ namespace TradingRobotPlug.GrainInterfaces.Strategies;
 /// <param name="SlippageBps">Slippage in basis points against the trader; ≥ 0.</param>
 /// <param name="Name">Optional name shared by the versions of one strategy, e.g. <c>trend</c> (<see cref="StrategyLabels.NameError"/>); null when not given.</param>
 /// <param name="Version">Optional version of that strategy, e.g. <c>1.1</c> (<see cref="StrategyLabels.VersionError"/>); null when not given.</param>
+/// <param name="Benchmark">The instrument whose buy-and-hold (same capital, fees, slippage, an all-in buy at the first
+/// fill opportunity) the strategy is measured against; null = the first of <paramref name="Instruments"/> (the default).
+/// For now it must be the strategy's instrument (bars of another instrument do not reach the strategy).</param>
 [GenerateSerializer, Immutable, Alias("trp.StrategySettings")]
 public sealed record StrategySettings(
     [property: Id(0)] string Spec,
@@ -33,4 +36,10 @@ public sealed record StrategySettings(
     [property: Id(7)] decimal FeePerOrder = 0m,
     [property: Id(8)] decimal SlippageBps = 0m,
     [property: Id(9)] string? Name = null,
-    [property: Id(10)] string? Version = null);
+    [property: Id(10)] string? Version = null,
+    [property: Id(11)] InstrumentId? Benchmark = null)
+{
+    /// <summary>The benchmark instrument in effect: <see cref="Benchmark"/>, else the first instrument; null without instruments.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public InstrumentId? BenchmarkInstrument => Benchmark ?? (Instruments.IsDefaultOrEmpty ? null : Instruments[0]);
+}

@@ -26,12 +26,19 @@ public sealed class MetricsBook
     private readonly List<MetricsSnapshot>[] _closed = [[], [], [], [], [], [], [], []];
     private readonly BucketLevel[] _periodLevels;
     private decimal _lastEquity;
+    private decimal? _lastBenchmarkEquity;
 
-    /// <summary>Creates a book for a scope starting with <paramref name="initialCapital"/> whose marks come from bars of <paramref name="finest"/>.</summary>
+    /// <summary>
+    /// Creates a book for a scope starting with <paramref name="initialCapital"/> whose marks come from bars of
+    /// <paramref name="finest"/>, measured against a benchmark whose equity starts at
+    /// <paramref name="benchmarkInitialCapital"/> (null: no benchmark, the marks then carry none). Each bucket opens
+    /// with the last equity and the last benchmark equity.
+    /// </summary>
     /// <param name="initialCapital">Starting capital, money &gt; 0.</param>
     /// <param name="finest">The finest timeframe of the scope's marks; levels finer than it are not kept (see <see cref="LevelsFor"/>).</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="initialCapital"/> is not positive, or <paramref name="finest"/> is not a defined timeframe.</exception>
-    public MetricsBook(decimal initialCapital, Timeframe finest)
+    /// <param name="benchmarkInitialCapital">The benchmark's starting equity, money &gt; 0; null without a benchmark.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A capital is not positive, or <paramref name="finest"/> is not a defined timeframe.</exception>
+    public MetricsBook(decimal initialCapital, Timeframe finest, decimal? benchmarkInitialCapital = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(initialCapital, 0m);
         if (!Enum.IsDefined(finest))
@@ -39,7 +46,13 @@ public sealed class MetricsBook
             throw new ArgumentOutOfRangeException(nameof(finest), finest, "Unknown timeframe.");
         }
 
+        if (benchmarkInitialCapital is <= 0m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(benchmarkInitialCapital), benchmarkInitialCapital, "Benchmark capital must be positive.");
+        }
+
         _lastEquity = initialCapital;
+        _lastBenchmarkEquity = benchmarkInitialCapital;
         _periodLevels = finest.Duration() <= TimeSpan.FromHours(1) ? PeriodLevels : DailyAndAbove;
         Levels = [BucketLevel.Trade, .. _periodLevels];
     }
@@ -76,6 +89,7 @@ public sealed class MetricsBook
         }
 
         _lastEquity = mark.Equity;
+        _lastBenchmarkEquity = mark.BenchmarkEquity;
     }
 
     private MetricsAccumulator Open(BucketLevel level, DateTimeOffset time)
@@ -91,11 +105,11 @@ public sealed class MetricsBook
         {
             current.Close();
             _closed[(int)level].Add(current.ToSnapshot());
-            current.Reopen(period, _lastEquity);
+            current.Reopen(period, _lastEquity, _lastBenchmarkEquity);
             return current;
         }
 
-        var next = new MetricsAccumulator(period, _lastEquity);
+        var next = new MetricsAccumulator(period, _lastEquity, _lastBenchmarkEquity);
         _open[(int)level] = next;
         return next;
     }

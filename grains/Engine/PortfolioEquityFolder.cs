@@ -53,6 +53,12 @@ namespace TradingRobotPlug.Grains.Engine;
 /// member's contribution without a mark of its own; such a trade is left out of the metrics (it would fall into a
 /// closed period). <see cref="LateEvents"/> counts both.
 /// </para>
+/// <para>
+/// <b>Benchmark.</b> Each mark also carries the portfolio's benchmark equity: Σ over the same members of their
+/// benchmark equity at t (each member's buy-and-hold benchmark, see <see cref="EquityPoint.BenchmarkEquity"/>), folded
+/// exactly like the equity (the starting capital before a member's first point, the last value of a retired member).
+/// A point without a benchmark equity counts the member's own equity as its benchmark.
+/// </para>
 /// </summary>
 public sealed class PortfolioEquityFolder
 {
@@ -60,7 +66,7 @@ public sealed class PortfolioEquityFolder
     private readonly Action<ClosedTrade> _onTrade;
     private readonly Action<EquityMark> _onMark;
     private readonly Dictionary<StrategyId, PortfolioMember> _members = [];
-    private readonly Dictionary<DateTimeOffset, List<(PortfolioMember Member, decimal Equity)>> _pointsAt = [];
+    private readonly Dictionary<DateTimeOffset, List<(PortfolioMember Member, decimal Equity, decimal Benchmark)>> _pointsAt = [];
     private readonly Dictionary<DateTimeOffset, List<PortfolioMember>> _tradesAt = [];
     private readonly PriorityQueue<DateTimeOffset, DateTimeOffset> _times = new();
     private readonly SortedSet<(DateTimeOffset Time, int Order)> _running = [];
@@ -72,12 +78,17 @@ public sealed class PortfolioEquityFolder
     // OpeningEquity / _units, recomputed at each deposit or withdrawal: exactly 1 until the first one, so that the index
     // equity is then exactly the money equity (no rounding from a division).
     private decimal _indexFactor = 1m;
+    private decimal _benchmarkSum;
+    private decimal _benchmarkUnits;
+
+    // OpeningEquity / _benchmarkUnits, as _indexFactor for the benchmark.
+    private decimal _benchmarkIndexFactor = 1m;
     private DateTimeOffset? _lastEventTime;
 
     /// <summary>Creates a folder that reports to the given callbacks, called synchronously from <see cref="Advance"/>.</summary>
     /// <param name="onStart">Called once, before the first trade or mark, with the opening equity (Σ members' starting capital, account currency).</param>
     /// <param name="onTrade">Receives each member's closed trade at its exit time, in time order.</param>
-    /// <param name="onMark">Receives each portfolio mark (Σ members' equity), strictly increasing in time.</param>
+    /// <param name="onMark">Receives each portfolio mark (Σ members' equity, with Σ members' benchmark equity), strictly increasing in time.</param>
     public PortfolioEquityFolder(Action<decimal> onStart, Action<ClosedTrade> onTrade, Action<EquityMark> onMark)
     {
         ArgumentNullException.ThrowIfNull(onStart);
@@ -105,6 +116,12 @@ public sealed class PortfolioEquityFolder
     /// the equity the metrics are fed, equal to <see cref="Equity"/> until the first deposit or withdrawal. Null before the start.
     /// </summary>
     public decimal? IndexEquity => OpeningEquity is null ? null : _indexFactor == 1m ? _sum : _sum * _indexFactor;
+
+    /// <summary>
+    /// The members' summed benchmark equity on the same time-weighted index as <see cref="IndexEquity"/> (the opening
+    /// equity grown by the benchmark's unit value); null before the start.
+    /// </summary>
+    public decimal? BenchmarkIndexEquity => OpeningEquity is null ? null : _benchmarkIndexFactor == 1m ? _benchmarkSum : _benchmarkSum * _benchmarkIndexFactor;
 
     /// <summary>Σ members' latest folded equity (money): the equity of the last mark once emitted.</summary>
     public decimal Equity => _sum;
@@ -161,7 +178,7 @@ public sealed class PortfolioEquityFolder
 
             member = new PortfolioMember(update.Id, _nextOrder++, update.InitialCapital);
             _members.Add(update.Id, member);
-            Deposit(member.Current);
+            Deposit(member.Current, member.CurrentBenchmark);
         }
 
         if (member.Retired)
@@ -174,7 +191,8 @@ public sealed class PortfolioEquityFolder
             // Not started (a placeholder blocks every event), so nothing of it has been folded yet.
             member.Placeholder = false;
             member.Current = update.InitialCapital;
-            Deposit(update.InitialCapital);
+            member.CurrentBenchmark = update.InitialCapital;
+            Deposit(update.InitialCapital, update.InitialCapital);
         }
 
         if (update.Status == StrategyStatus.None)
@@ -193,6 +211,12 @@ public sealed class PortfolioEquityFolder
                     _units -= member.Current / UnitValue;
                     _indexFactor = _units > 0m ? OpeningEquity!.Value / _units : 1m;
                 }
+
+                if (_benchmarkUnits > 0m && _benchmarkSum != 0m)
+                {
+                    _benchmarkUnits -= member.CurrentBenchmark / (_benchmarkSum / _benchmarkUnits);
+                    _benchmarkIndexFactor = _benchmarkUnits > 0m ? OpeningEquity!.Value / _benchmarkUnits : 1m;
+                }
             }
             else
             {
@@ -200,7 +224,9 @@ public sealed class PortfolioEquityFolder
             }
 
             _sum -= member.Current;
+            _benchmarkSum -= member.CurrentBenchmark;
             member.Current = 0m;
+            member.CurrentBenchmark = 0m;
             if (member.InMarket)
             {
                 member.InMarket = false;
@@ -224,7 +250,7 @@ public sealed class PortfolioEquityFolder
                 _pointsAt.Add(point.Time, members);
             }
 
-            members.Add((member, point.Equity));
+            members.Add((member, point.Equity, point.BenchmarkEquity ?? point.Equity));
             member.LastPointTime = point.Time;
         }
 
@@ -287,7 +313,7 @@ public sealed class PortfolioEquityFolder
             {
                 bool late = LastMarkTime is { } lastMark && time <= lastMark;
                 bool folded = false;
-                foreach (var (member, equity) in points)
+                foreach (var (member, equity, benchmark) in points)
                 {
                     if (member.Removed)
                     {
@@ -295,7 +321,7 @@ public sealed class PortfolioEquityFolder
                     }
 
                     Start();
-                    Fold(member, time, equity);
+                    Fold(member, time, equity, benchmark);
                     folded = true;
                     if (late)
                     {
@@ -305,7 +331,7 @@ public sealed class PortfolioEquityFolder
 
                 if (folded && !late)
                 {
-                    _onMark(new EquityMark(time, _sum, _inMarket > 0));
+                    _onMark(new EquityMark(time, _sum, _inMarket > 0, _benchmarkSum));
                     LastMarkTime = time;
                     _lastEventTime = time;
                     marks++;
@@ -323,28 +349,27 @@ public sealed class PortfolioEquityFolder
             Started = true;
             OpeningEquity = _sum;
             _units = _sum;
+            _benchmarkUnits = _benchmarkSum;
             _onStart(_sum);
         }
     }
 
-    /// <summary>Adds a member's starting capital: after the start, units are issued at the unit value first.</summary>
-    private void Deposit(decimal capital)
+    /// <summary>
+    /// Adds a member's starting capital and its benchmark's starting equity: after the start, units of each are issued
+    /// at that side's unit value first, so a deposit is a return of neither.
+    /// </summary>
+    private void Deposit(decimal capital, decimal benchmark)
     {
-        if (Started && _units > 0m && _sum > 0m)
-        {
-            _units += capital / UnitValue;
-        }
-        else if (Started)
-        {
-            _units += capital;
-        }
-
         if (Started)
         {
+            _units += _units > 0m && _sum > 0m ? capital / UnitValue : capital;
             _indexFactor = OpeningEquity!.Value / _units;
+            _benchmarkUnits += _benchmarkUnits > 0m && _benchmarkSum > 0m ? benchmark / (_benchmarkSum / _benchmarkUnits) : benchmark;
+            _benchmarkIndexFactor = OpeningEquity!.Value / _benchmarkUnits;
         }
 
         _sum += capital;
+        _benchmarkSum += benchmark;
     }
 
     private void AddTime(DateTimeOffset time)
@@ -368,7 +393,7 @@ public sealed class PortfolioEquityFolder
         _lastEventTime = exit;
     }
 
-    private void Fold(PortfolioMember member, DateTimeOffset t, decimal equity)
+    private void Fold(PortfolioMember member, DateTimeOffset t, decimal equity, decimal benchmark)
     {
         // Trades exiting at or before t were dequeued before this point (a trade exiting at t sorts before it), so the
         // next queued trade, if it was entered at or before t, was held at t's close; so was the open trade entered by t.
@@ -381,6 +406,8 @@ public sealed class PortfolioEquityFolder
 
         _sum += equity - member.Current;
         member.Current = equity;
+        _benchmarkSum += benchmark - member.CurrentBenchmark;
+        member.CurrentBenchmark = benchmark;
     }
 
     private void SetRunning(PortfolioMember member, bool running)

@@ -22,6 +22,9 @@ internal sealed class PortfolioMember(StrategyId id, int order, decimal initialC
     /// <summary>Equity of the last folded point (account currency); the starting capital before the first point.</summary>
     public decimal Current { get; set; } = initialCapital;
 
+    /// <summary>Benchmark equity of the last folded point (account currency); the starting capital before the first point.</summary>
+    public decimal CurrentBenchmark { get; set; } = initialCapital;
+
     /// <summary>Whether a position was open at the last folded point.</summary>
     public bool InMarket { get; set; }
 

@@ -25,6 +25,7 @@ public sealed class StrategyEngine
     private readonly List<TradeRecord> _trades = [];
     private readonly List<EquityPoint> _equity = [];
     private readonly List<OrderRejected> _rejected = [];
+    private readonly BuyAndHoldBenchmark _benchmark;
     private long _orderSequence;
     private PendingReversal? _pendingReversal;
 
@@ -49,7 +50,8 @@ public sealed class StrategyEngine
         _fillModel = new NextBarOpenFillModel(_fees, _slippage, new FillModelOptions { AllowShortSelling = true });
         _sizing = StrategySettingsBinder.CreateSizing(settings.Sizing);
         Account = new PaperAccount(id, settings.InitialCapital);
-        Metrics = new MetricsBook(settings.InitialCapital, settings.Timeframe);
+        _benchmark = new BuyAndHoldBenchmark(id, settings, settings.BenchmarkInstrument!.Value);
+        Metrics = new MetricsBook(settings.InitialCapital, settings.Timeframe, settings.InitialCapital);
     }
 
     /// <summary>The settings.</summary>
@@ -57,6 +59,12 @@ public sealed class StrategyEngine
 
     /// <summary>Cash, positions and equity.</summary>
     public PaperAccount Account { get; }
+
+    /// <summary>The benchmark instrument (buy-and-hold with the same capital and rules, see <see cref="BuyAndHoldBenchmark"/>).</summary>
+    public InstrumentId Benchmark => _benchmark.Instrument;
+
+    /// <summary>The benchmark's equity at the last close (the starting capital before the first bar), account currency.</summary>
+    public decimal BenchmarkEquity => _benchmark.Equity;
 
     /// <summary>Open metrics buckets of every level.</summary>
     public MetricsBook Metrics { get; }
@@ -133,6 +141,7 @@ public sealed class StrategyEngine
 
         // 2. Mark to market with the bar's range and close.
         Account.MarkBar(bar);
+        _benchmark.OnBar(bar);
 
         // 3. Decide on the close; the order fills at the next bar's open.
         var target = _strategy.OnBar(bar);
@@ -147,8 +156,9 @@ public sealed class StrategyEngine
         // 4. Equity at the close, labelled with the bar (a daily bar's close belongs to its trading date, not to the
         //    next calendar day at 00:00 UTC).
         var equity = Account.Equity;
-        _equity.Add(new EquityPoint(barTime, equity));
-        Metrics.AddMark(new EquityMark(barTime, equity, quantity != 0));
+        var benchmarkEquity = _benchmark.Equity;
+        _equity.Add(new EquityPoint(barTime, equity, benchmarkEquity));
+        Metrics.AddMark(new EquityMark(barTime, equity, quantity != 0, benchmarkEquity));
         BarsProcessed++;
         LastBarTime = barTime;
         EnsureWithinLimits(bar, equity, quantity);

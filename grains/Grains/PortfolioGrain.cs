@@ -59,7 +59,7 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
         ArgumentNullException.ThrowIfNull(logger);
         _logger = logger;
         _folder = new PortfolioEquityFolder(
-            capital => _book = new MetricsBook(capital, PortfolioTimeframe),
+            capital => _book = new MetricsBook(capital, PortfolioTimeframe, capital),
             trade =>
             {
                 _book!.AddTrade(trade);
@@ -69,7 +69,7 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
             {
                 // The metrics are time-weighted: they see the index equity (deposits and withdrawals are not returns);
                 // the money equity of the mark is the snapshot's MarkedEquity.
-                _book!.AddMark(mark with { Equity = _folder!.IndexEquity!.Value });
+                _book!.AddMark(mark with { Equity = _folder!.IndexEquity!.Value, BenchmarkEquity = _folder.BenchmarkIndexEquity });
                 _markedEquity = mark.Equity;
                 _booked = true;
             });

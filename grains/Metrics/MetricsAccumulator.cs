@@ -58,13 +58,32 @@ public sealed class MetricsAccumulator
     /// </param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="openingEquity"/> is not positive.</exception>
     public MetricsAccumulator(BucketPeriod period, decimal? openingEquity)
+        : this(period, openingEquity, null)
+    {
+    }
+
+    /// <summary>Creates an empty, open accumulator for a new bucket of a scope measured against a benchmark.</summary>
+    /// <param name="period">The bucket's period.</param>
+    /// <param name="openingEquity">As for <see cref="MetricsAccumulator(BucketPeriod, decimal?)"/>.</param>
+    /// <param name="benchmarkOpeningEquity">
+    /// The benchmark's equity just before the bucket's first event (its last mark before the period, or the starting
+    /// capital for the scope's first bucket), account currency; the base of the benchmark's first daily return. Null
+    /// when unknown or when the scope has no benchmark.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="openingEquity"/> or <paramref name="benchmarkOpeningEquity"/> is not positive.</exception>
+    public MetricsAccumulator(BucketPeriod period, decimal? openingEquity, decimal? benchmarkOpeningEquity)
     {
         if (openingEquity is <= 0m)
         {
             throw new ArgumentOutOfRangeException(nameof(openingEquity), openingEquity, "Opening equity must be positive.");
         }
 
-        _state = new MetricsState { Period = period, OpeningEquity = openingEquity, PeakEquity = openingEquity };
+        if (benchmarkOpeningEquity is <= 0m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(benchmarkOpeningEquity), benchmarkOpeningEquity, "Opening benchmark equity must be positive.");
+        }
+
+        _state = new MetricsState { Period = period, OpeningEquity = openingEquity, PeakEquity = openingEquity, BenchmarkOpeningEquity = benchmarkOpeningEquity };
     }
 
     /// <summary>Wraps an existing state (e.g. read from grain storage) without copying it; changes go to that instance.</summary>
@@ -93,6 +112,12 @@ public sealed class MetricsAccumulator
     /// no mark; null when neither is known.
     /// </summary>
     public decimal? ClosingEquity => _state.LastEquity ?? _state.OpeningEquity;
+
+    /// <summary>
+    /// The benchmark equity the next bucket of the same scope opens with: the last mark's benchmark equity, or the
+    /// opening benchmark equity when there is no mark; null when neither is known (or without a benchmark).
+    /// </summary>
+    public decimal? ClosingBenchmarkEquity => _state.MarkCount > 0 ? _state.BenchmarkLastEquity : _state.BenchmarkOpeningEquity;
 
     /// <summary>Applies a closed round-trip trade. O(1).</summary>
     /// <param name="trade">The trade; it belongs to this bucket when its exit time lies in <see cref="Period"/>.</param>
@@ -150,8 +175,11 @@ public sealed class MetricsAccumulator
     /// <summary>Applies an equity mark. O(1) amortised (a day change appends one return).</summary>
     /// <param name="mark">The mark; its time must lie in <see cref="Period"/> and after the previous mark.</param>
     /// <exception cref="InvalidOperationException">The bucket is closed.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The time lies outside the period, or the equity is not positive.</exception>
-    /// <exception cref="ArgumentException">The time is not after the previous mark's time.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The time lies outside the period, or the equity (or the benchmark equity) is not positive.</exception>
+    /// <exception cref="ArgumentException">
+    /// The time is not after the previous mark's time, or the mark carries a benchmark equity while the bucket's
+    /// earlier marks did not (or the reverse).
+    /// </exception>
     public void AddMark(EquityMark mark)
     {
         ThrowIfClosed();
@@ -165,6 +193,11 @@ public sealed class MetricsAccumulator
             throw new ArgumentOutOfRangeException(nameof(mark), mark.Equity, "Equity must be positive.");
         }
 
+        if (mark.BenchmarkEquity is <= 0m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(mark), mark.BenchmarkEquity, "Benchmark equity must be positive.");
+        }
+
         var s = _state;
         if (s.LastMarkTime is { } last)
         {
@@ -173,15 +206,21 @@ public sealed class MetricsAccumulator
                 throw new ArgumentException($"Marks must be in strictly increasing time order: {mark.Time:O} is not after {last:O}.", nameof(mark));
             }
 
+            if (mark.BenchmarkEquity.HasValue != s.BenchmarkLastEquity.HasValue)
+            {
+                throw new ArgumentException("Within a bucket every mark carries a benchmark equity or none does.", nameof(mark));
+            }
+
             if (UtcDayNumber(mark.Time) != UtcDayNumber(last))
             {
-                CloseDay(s.LastEquity!.Value);
+                CloseDay(s.LastEquity!.Value, s.BenchmarkLastEquity);
             }
         }
         else
         {
             s.FirstMarkTime = mark.Time;
             s.FirstEquity = mark.Equity;
+            s.BenchmarkFirstEquity = mark.BenchmarkEquity;
         }
 
         decimal peak = s.PeakEquity is { } p && p >= mark.Equity ? p : mark.Equity;
@@ -189,6 +228,7 @@ public sealed class MetricsAccumulator
         s.MinEquity = s.MinEquity is { } m && m <= mark.Equity ? m : mark.Equity;
         ApplyDrawdown(peak, mark.Equity);
         s.LastEquity = mark.Equity;
+        s.BenchmarkLastEquity = mark.BenchmarkEquity;
         s.LastMarkTime = mark.Time;
         s.MarkCount++;
         if (mark.InMarket)
@@ -242,6 +282,17 @@ public sealed class MetricsAccumulator
                 $"The child opens at equity {childOpening} but this bucket stands at {ours}; merge children in time order, each once.", nameof(child));
         }
 
+        if (c.BenchmarkOpeningEquity is { } childBenchmarkOpening && ClosingBenchmarkEquity is { } ourBenchmark && childBenchmarkOpening != ourBenchmark)
+        {
+            throw new ArgumentException(
+                $"The child opens at benchmark equity {childBenchmarkOpening} but this bucket's benchmark stands at {ourBenchmark}; merge children in time order, each once.", nameof(child));
+        }
+
+        if (c.MarkCount > 0 && s.MarkCount > 0 && c.BenchmarkFirstEquity.HasValue != s.BenchmarkLastEquity.HasValue)
+        {
+            throw new ArgumentException("Within a bucket every mark carries a benchmark equity or none does; the child differs from this bucket.", nameof(child));
+        }
+
         MergeTrades(c);
         if (c.MarkCount == 0)
         {
@@ -249,6 +300,11 @@ public sealed class MetricsAccumulator
             {
                 s.OpeningEquity = opening;
                 s.PeakEquity = opening;
+            }
+
+            if (s.MarkCount == 0 && s.BenchmarkOpeningEquity is null)
+            {
+                s.BenchmarkOpeningEquity = c.BenchmarkOpeningEquity;
             }
 
             return;
@@ -261,12 +317,21 @@ public sealed class MetricsAccumulator
                 s.OpeningEquity = opening;
             }
 
+            if (s.BenchmarkOpeningEquity is null)
+            {
+                s.BenchmarkOpeningEquity = c.BenchmarkOpeningEquity;
+            }
+
             s.FirstMarkTime = c.FirstMarkTime;
             s.FirstEquity = c.FirstEquity;
             s.FirstDayClose = c.FirstDayClose;
             s.PendingDayBase = c.PendingDayBase;
             s.CompletedDayReturns = [.. c.CompletedDayReturns];
             s.CompletedDayReturnMoments = c.CompletedDayReturnMoments;
+            s.BenchmarkFirstEquity = c.BenchmarkFirstEquity;
+            s.BenchmarkFirstDayClose = c.BenchmarkFirstDayClose;
+            s.BenchmarkPendingDayBase = c.BenchmarkPendingDayBase;
+            s.CompletedDayBenchmarkMoments = c.CompletedDayBenchmarkMoments;
         }
         else
         {
@@ -274,17 +339,19 @@ public sealed class MetricsAccumulator
             if (!sameDay)
             {
                 // Our last day ends here; the child's first day is based on our last equity.
-                CloseDay(s.LastEquity!.Value);
+                CloseDay(s.LastEquity!.Value, s.BenchmarkLastEquity);
             }
 
             if (c.FirstDayClose is { } childFirstClose)
             {
                 // The child saw its first day end: close that day (ours when it straddles), then take the child's
                 // inner days and its still-open last day.
-                CloseDay(childFirstClose);
+                CloseDay(childFirstClose, c.BenchmarkFirstDayClose);
                 s.CompletedDayReturns.AddRange(c.CompletedDayReturns);
                 s.CompletedDayReturnMoments = ReturnMoments.Combine(s.CompletedDayReturnMoments, c.CompletedDayReturnMoments);
+                s.CompletedDayBenchmarkMoments = BenchmarkReturnMoments.Combine(s.CompletedDayBenchmarkMoments, c.CompletedDayBenchmarkMoments);
                 s.PendingDayBase = c.PendingDayBase;
+                s.BenchmarkPendingDayBase = c.BenchmarkPendingDayBase;
             }
         }
 
@@ -307,6 +374,7 @@ public sealed class MetricsAccumulator
         }
 
         s.LastEquity = c.LastEquity;
+        s.BenchmarkLastEquity = c.BenchmarkLastEquity;
         s.LastMarkTime = c.LastMarkTime;
         s.MarkCount += c.MarkCount;
         s.InMarketMarkCount += c.InMarketMarkCount;
@@ -319,15 +387,21 @@ public sealed class MetricsAccumulator
     /// </summary>
     /// <param name="period">The new bucket's period.</param>
     /// <param name="openingEquity">As for the constructor.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="openingEquity"/> is not positive.</exception>
-    internal void Reopen(BucketPeriod period, decimal? openingEquity)
+    /// <param name="benchmarkOpeningEquity">As for the constructor; null without a benchmark.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="openingEquity"/> or <paramref name="benchmarkOpeningEquity"/> is not positive.</exception>
+    internal void Reopen(BucketPeriod period, decimal? openingEquity, decimal? benchmarkOpeningEquity = null)
     {
         if (openingEquity is <= 0m)
         {
             throw new ArgumentOutOfRangeException(nameof(openingEquity), openingEquity, "Opening equity must be positive.");
         }
 
-        _state.Reset(period, openingEquity);
+        if (benchmarkOpeningEquity is <= 0m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(benchmarkOpeningEquity), benchmarkOpeningEquity, "Opening benchmark equity must be positive.");
+        }
+
+        _state.Reset(period, openingEquity, benchmarkOpeningEquity);
     }
 
     /// <summary>Closes the bucket: its figures become final and every later <see cref="AddTrade"/>, <see cref="AddMark"/> or <see cref="Merge"/> throws. Idempotent.</summary>
@@ -415,6 +489,13 @@ public sealed class MetricsAccumulator
         double? growth = end is { } e && start is { } st ? (double)Divide(e, st) : null;
         double? cagr = n > 0 && growth is { } g ? Power(g, (double)MetricsConventions.TradingDaysPerYear / n) - 1 : null;
         double? maxDrawdown = s.MarkCount > 0 ? s.MaxDrawdown : null;
+
+        // Benchmark (off the common path): the first and the open last day of the paired series, as for the moments above.
+        var benchmark = s.MarkCount > 0 && s.BenchmarkLastEquity is not null
+            ? ComputeBenchmark(dailyReturns[0], dailyReturns[^1])
+            : default;
+
+        // VaR selects in place (reorders the span), so it comes after every use of the first and last day.
         (double Var, double CVar)? risk = n > 0 ? HistoricalRisk.Compute(dailyReturns, MetricsConventions.ValueAtRiskTail) : null;
         if (rented is not null)
         {
@@ -433,7 +514,7 @@ public sealed class MetricsAccumulator
             GrossProfit = s.GrossProfit,
             GrossLoss = s.GrossLoss,
             ProfitFactor = s.LossCount > 0 ? (double)(s.GrossProfit / -s.GrossLoss) : null,
-            NetPnl = net,
+            RealizedPnl = net,
             Fees = s.Fees,
             AverageWin = s.WinCount > 0 ? s.GrossProfit / s.WinCount : null,
             AverageLoss = s.LossCount > 0 ? s.GrossLoss / s.LossCount : null,
@@ -461,7 +542,42 @@ public sealed class MetricsAccumulator
             Calmar = maxDrawdown is > 0 ? cagr / maxDrawdown : null,
             ValueAtRisk95 = risk?.Var,
             ConditionalValueAtRisk95 = risk?.CVar,
+            NetPnl = end - start,
+            BenchmarkTotalReturn = benchmark.Growth - 1,
+            Alpha = benchmark.Figures.Alpha,
+            Beta = benchmark.Figures.Beta,
+            Correlation = benchmark.Figures.Correlation,
+            TrackingError = benchmark.Figures.TrackingError,
+            InformationRatio = benchmark.Figures.InformationRatio,
+            UpCapture = benchmark.Figures.UpCapture,
+            DownCapture = benchmark.Figures.DownCapture,
+            ExcessReturn = (growth - 1) - (benchmark.Growth - 1),
         };
+    }
+
+    /// <summary>
+    /// The benchmark's growth (end / start) and relative figures, from the stored paired days plus the first and the
+    /// open last day (whose scope returns are <paramref name="firstReturn"/> and <paramref name="lastReturn"/>, equal
+    /// when there is one day). Only for a bucket with marks that carry a benchmark.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private (double? Growth, BenchmarkRelative.Figures Figures) ComputeBenchmark(double firstReturn, double lastReturn)
+    {
+        var s = _state;
+        decimal benchmarkLast = s.BenchmarkLastEquity!.Value;
+        var pairs = s.CompletedDayBenchmarkMoments;
+        decimal benchmarkBase = s.BenchmarkOpeningEquity ?? s.BenchmarkFirstEquity!.Value;
+        if (s.BenchmarkFirstDayClose is { } benchmarkFirstClose)
+        {
+            pairs = pairs.Add(firstReturn, SimpleReturn(benchmarkFirstClose, benchmarkBase));
+            pairs = pairs.Add(lastReturn, SimpleReturn(benchmarkLast, s.BenchmarkPendingDayBase!.Value));
+        }
+        else
+        {
+            pairs = pairs.Add(lastReturn, SimpleReturn(benchmarkLast, benchmarkBase));
+        }
+
+        return ((double)Divide(benchmarkLast, benchmarkBase), BenchmarkRelative.Compute(pairs));
     }
 
     private void MergeTrades(MetricsState c)
@@ -488,22 +604,31 @@ public sealed class MetricsAccumulator
         s.HoldingTimeTicksSum = checked(s.HoldingTimeTicksSum + c.HoldingTimeTicksSum);
     }
 
-    /// <summary>Ends the current last day at <paramref name="close"/> and opens the next one based on it.</summary>
-    private void CloseDay(decimal close)
+    /// <summary>
+    /// Ends the current last day at <paramref name="close"/> (and the benchmark's at <paramref name="benchmarkClose"/>,
+    /// null without a benchmark) and opens the next one based on them.
+    /// </summary>
+    private void CloseDay(decimal close, decimal? benchmarkClose)
     {
         var s = _state;
         if (s.FirstDayClose is null)
         {
             s.FirstDayClose = close;
+            s.BenchmarkFirstDayClose = benchmarkClose;
         }
         else
         {
             double r = SimpleReturn(close, s.PendingDayBase!.Value);
             s.CompletedDayReturns.Add(r);
             s.CompletedDayReturnMoments = s.CompletedDayReturnMoments.Add(r);
+            if (benchmarkClose is { } bc)
+            {
+                s.CompletedDayBenchmarkMoments = s.CompletedDayBenchmarkMoments.Add(r, SimpleReturn(bc, s.BenchmarkPendingDayBase!.Value));
+            }
         }
 
         s.PendingDayBase = close;
+        s.BenchmarkPendingDayBase = benchmarkClose;
     }
 
     private void ApplyDrawdown(decimal peak, decimal equity)

@@ -114,12 +114,37 @@ public sealed class MetricsState
     public ReturnMoments CompletedDayReturnMoments { get; set; }
 
     /// <summary>
+    /// The benchmark's equity just before the bucket's first mark (as <see cref="OpeningEquity"/> is the scope's);
+    /// null when unknown or without a benchmark (the first mark's benchmark equity then serves as the base).
+    /// </summary>
+    public decimal? BenchmarkOpeningEquity { get; set; }
+
+    /// <summary>Benchmark equity of the first mark; null without marks or when the marks carry no benchmark.</summary>
+    public decimal? BenchmarkFirstEquity { get; set; }
+
+    /// <summary>Benchmark equity of the last mark; null without marks or when the marks carry no benchmark.</summary>
+    public decimal? BenchmarkLastEquity { get; set; }
+
+    /// <summary>The benchmark's equity at the close of the first UTC day with marks (set with <see cref="FirstDayClose"/>).</summary>
+    public decimal? BenchmarkFirstDayClose { get; set; }
+
+    /// <summary>The benchmark's base of the last (still open) day (set with <see cref="PendingDayBase"/>).</summary>
+    public decimal? BenchmarkPendingDayBase { get; set; }
+
+    /// <summary>
+    /// Co-moments of the paired (scope, benchmark) returns of the days in <see cref="CompletedDayReturns"/>; empty
+    /// without a benchmark.
+    /// </summary>
+    public BenchmarkReturnMoments CompletedDayBenchmarkMoments { get; set; }
+
+    /// <summary>
     /// Resets every field to a new, open bucket's values (as the <see cref="MetricsAccumulator"/> constructor sets
     /// them), keeping the allocated return list. Used to reuse a closed bucket's state once it has been snapshotted.
     /// </summary>
     /// <param name="period">The new bucket's period.</param>
     /// <param name="openingEquity">The new bucket's opening equity (also its initial running peak).</param>
-    internal void Reset(BucketPeriod period, decimal? openingEquity)
+    /// <param name="benchmarkOpeningEquity">The new bucket's opening benchmark equity; null when unknown or without a benchmark.</param>
+    internal void Reset(BucketPeriod period, decimal? openingEquity, decimal? benchmarkOpeningEquity = null)
     {
         Period = period;
         IsClosed = false;
@@ -149,6 +174,12 @@ public sealed class MetricsState
         PendingDayBase = null;
         _completedDayReturns.Clear();
         CompletedDayReturnMoments = default;
+        BenchmarkOpeningEquity = benchmarkOpeningEquity;
+        BenchmarkFirstEquity = null;
+        BenchmarkLastEquity = null;
+        BenchmarkFirstDayClose = null;
+        BenchmarkPendingDayBase = null;
+        CompletedDayBenchmarkMoments = default;
     }
 
     /// <summary>A deep copy.</summary>

@@ -17,6 +17,8 @@ namespace TradingRobotPlug.Silo.Backtest;
 /// <param name="Timeframe">The bars' timeframe (<c>--timeframe</c>); null infers it from the file's timestamps (<see cref="TradingRobotPlug.Grains.MarketData.TimeframeInference"/>).</param>
 /// <param name="Experiments">The <c>--experiment</c> values (<c>name=…;control=SPEC;treatment=SPEC</c>, see <see cref="ExperimentSpec"/>);
 /// their arms run after <paramref name="Strategies"/> and experiments.json is written. Null or empty: none.</param>
+/// <param name="Benchmark">The benchmark instrument's symbol (<c>--benchmark</c>); null = <see cref="Symbol"/>, which is
+/// for now the only one accepted (the data file holds only that instrument's bars).</param>
 public sealed record BacktestOptions(
     string DataPath,
     string Symbol,
@@ -32,7 +34,8 @@ public sealed record BacktestOptions(
     int PublishChunk = BacktestOptions.DefaultPublishChunk,
     int ThrottleMilliseconds = 0,
     TradingRobotPlug.GrainInterfaces.Market.Timeframe? Timeframe = null,
-    IReadOnlyList<string>? Experiments = null)
+    IReadOnlyList<string>? Experiments = null,
+    string? Benchmark = null)
 {
     /// <summary>Bars per <c>PublishBars</c> call by default.</summary>
     public const int DefaultPublishChunk = 512;

@@ -19,8 +19,9 @@ internal static class BacktestOutputWriter
     {
         WriteSummary(Path.Combine(directory, "summary.json"), results, portfolio);
         var trades = new StringBuilder("strategy,symbol,side,entry_time,entry_price,exit_time,exit_price,quantity,pnl,return,fees\n");
-        var equity = new StringBuilder("strategy,time,equity\n");
-        var buckets = new StringBuilder("strategy,level,period_start,closed,trades,wins,losses,net_pnl,fees,start_equity,end_equity,max_drawdown,total_return,volatility,sharpe,sortino,var_95,cvar_95\n");
+        var equity = new StringBuilder("strategy,time,equity,benchmark_equity\n");
+        var buckets = new StringBuilder("strategy,level,period_start,closed,trades,wins,losses,realized_pnl,net_pnl,fees,start_equity,end_equity,max_drawdown,total_return,volatility,sharpe,sortino,var_95,cvar_95,"
+            + "benchmark,benchmark_return,excess_return,alpha,beta,correlation,tracking_error,information_ratio,up_capture,down_capture\n");
         foreach (var r in results)
         {
             var s = Csv(r.Spec);
@@ -31,15 +32,15 @@ internal static class BacktestOutputWriter
 
             foreach (var p in r.Equity)
             {
-                equity.Append(Inv, $"{s},{p.Time:O},{p.Equity}\n");
+                equity.Append(Inv, $"{s},{p.Time:O},{p.Equity},{p.BenchmarkEquity}\n");
             }
 
-            AppendBuckets(buckets, s, r.Buckets);
+            AppendBuckets(buckets, s, BenchmarkName(r), r.Buckets);
         }
 
         if (portfolio is not null)
         {
-            AppendBuckets(buckets, PortfolioRow, portfolio.Buckets);
+            AppendBuckets(buckets, PortfolioRow, PortfolioBenchmarkName(results), portfolio.Buckets);
         }
 
         File.WriteAllText(Path.Combine(directory, "trades.csv"), trades.ToString());
@@ -47,13 +48,25 @@ internal static class BacktestOutputWriter
         File.WriteAllText(Path.Combine(directory, "buckets.csv"), buckets.ToString());
     }
 
-    private static void AppendBuckets(StringBuilder buckets, string s, IReadOnlyDictionary<BucketLevel, ImmutableArray<MetricsSnapshot>> byLevel)
+    /// <summary>A strategy's benchmark: the symbol of the instrument it is measured against (buy-and-hold of it).</summary>
+    private static string BenchmarkName(BacktestResult r) => r.Snapshot.Settings?.BenchmarkInstrument?.Symbol ?? string.Empty;
+
+    /// <summary>
+    /// The portfolio's benchmark: the sum of its strategies' benchmark equities, named by their distinct symbols in
+    /// order joined with <c>+</c> (e.g. <c>SPX</c> when every strategy trades SPX).
+    /// </summary>
+    private static string PortfolioBenchmarkName(IReadOnlyList<BacktestResult> results)
+        => string.Join('+', results.Select(BenchmarkName).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal));
+
+    private static void AppendBuckets(StringBuilder buckets, string s, string benchmark, IReadOnlyDictionary<BucketLevel, ImmutableArray<MetricsSnapshot>> byLevel)
     {
+        var b = Csv(benchmark);
         foreach (var (level, periods) in byLevel.OrderBy(k => k.Key))
         {
             foreach (var m in periods)
             {
-                buckets.Append(Inv, $"{s},{level.ToCanonicalString()},{m.Period.Start:O},{(m.IsClosed ? "true" : "false")},{m.Trades},{m.Wins},{m.Losses},{m.NetPnl},{m.Fees},{m.StartEquity},{m.EndEquity},{D(m.MaxDrawdown)},{D(m.TotalReturn)},{D(m.Volatility)},{D(m.Sharpe)},{D(m.Sortino)},{D(m.ValueAtRisk95)},{D(m.ConditionalValueAtRisk95)}\n");
+                buckets.Append(Inv, $"{s},{level.ToCanonicalString()},{m.Period.Start:O},{(m.IsClosed ? "true" : "false")},{m.Trades},{m.Wins},{m.Losses},{m.RealizedPnl},{m.NetPnl},{m.Fees},{m.StartEquity},{m.EndEquity},{D(m.MaxDrawdown)},{D(m.TotalReturn)},{D(m.Volatility)},{D(m.Sharpe)},{D(m.Sortino)},{D(m.ValueAtRisk95)},{D(m.ConditionalValueAtRisk95)},"
+                    + $"{b},{D(m.BenchmarkTotalReturn)},{D(m.ExcessReturn)},{D(m.Alpha)},{D(m.Beta)},{D(m.Correlation)},{D(m.TrackingError)},{D(m.InformationRatio)},{D(m.UpCapture)},{D(m.DownCapture)}\n");
             }
         }
     }
@@ -65,24 +78,29 @@ internal static class BacktestOutputWriter
         w.WriteStartArray();
         foreach (var r in results)
         {
-            WriteSummaryRow(w, r.Spec, r.Snapshot.Equity, r.Snapshot.Equity - (r.Snapshot.Settings?.InitialCapital ?? 0m), r.Snapshot.Metrics, r.Snapshot.Positions.Sum(p => p.Fees));
+            WriteSummaryRow(w, r.Spec, r.Snapshot.Equity, r.Snapshot.Equity - (r.Snapshot.Settings?.InitialCapital ?? 0m), r.Snapshot.Metrics, r.Snapshot.Positions.Sum(p => p.Fees), BenchmarkName(r));
         }
 
         // The portfolio row: totals over every strategy; metrics of the summed equity marks and all trades; fees summed.
         if (portfolio is not null)
         {
-            WriteSummaryRow(w, PortfolioRow, portfolio.Snapshot.Equity, portfolio.Snapshot.NetPnl, portfolio.Snapshot.Metrics, results.Sum(r => r.Snapshot.Positions.Sum(p => p.Fees)));
+            WriteSummaryRow(w, PortfolioRow, portfolio.Snapshot.Equity, portfolio.Snapshot.NetPnl, portfolio.Snapshot.Metrics, results.Sum(r => r.Snapshot.Positions.Sum(p => p.Fees)), PortfolioBenchmarkName(results));
         }
 
         w.WriteEndArray();
     }
 
-    private static void WriteSummaryRow(Utf8JsonWriter w, string name, decimal finalEquity, decimal netPnl, MetricsSnapshot? m, decimal fees)
+    /// <summary>
+    /// One summary row. <c>net_pnl</c> is marked (final equity − capital, open positions included); <c>realized_pnl</c>
+    /// is the closed round trips' net P&amp;L (all-time). The benchmark fields come last.
+    /// </summary>
+    private static void WriteSummaryRow(Utf8JsonWriter w, string name, decimal finalEquity, decimal netPnl, MetricsSnapshot? m, decimal fees, string benchmark)
     {
         w.WriteStartObject();
         w.WriteString("strategy", name);
         w.WriteNumber("final_equity", finalEquity);
         w.WriteNumber("net_pnl", netPnl);
+        w.WriteNumber("realized_pnl", m?.RealizedPnl ?? 0m);
         Num(w, "total_return", m?.TotalReturn);
         Num(w, "cagr", m?.Cagr);
         Num(w, "volatility", m?.Volatility);
@@ -106,6 +124,16 @@ internal static class BacktestOutputWriter
 
         Num(w, "exposure", m?.Exposure);
         w.WriteNumber("fees", fees);
+        w.WriteString("benchmark", benchmark);
+        Num(w, "benchmark_return", m?.BenchmarkTotalReturn);
+        Num(w, "excess_return", m?.ExcessReturn);
+        Num(w, "alpha", m?.Alpha);
+        Num(w, "beta", m?.Beta);
+        Num(w, "correlation", m?.Correlation);
+        Num(w, "tracking_error", m?.TrackingError);
+        Num(w, "information_ratio", m?.InformationRatio);
+        Num(w, "up_capture", m?.UpCapture);
+        Num(w, "down_capture", m?.DownCapture);
         w.WriteEndObject();
     }
 

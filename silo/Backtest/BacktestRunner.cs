@@ -46,6 +46,12 @@ public static class BacktestRunner
             problems.Add($"--symbol: '{options.Symbol}' is not a valid symbol.");
         }
 
+        if (options.Benchmark is { } benchmarkSymbol
+            && (!InstrumentId.TryParse(benchmarkSymbol, out var benchmark) || benchmark != instrument))
+        {
+            problems.Add($"--benchmark: {StrategySettingsBinder.BenchmarkMustBeTheInstrument} (was '{benchmarkSymbol}', --symbol is '{options.Symbol}').");
+        }
+
         if (options.Capital <= 0)
         {
             problems.Add($"--capital: must be positive (was {options.Capital}).");

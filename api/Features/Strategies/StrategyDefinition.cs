@@ -22,6 +22,9 @@ namespace TradingRobotPlug.Api.Features.Strategies;
 /// <param name="Start">Start trading at once (default true).</param>
 /// <param name="Name">Optional name shared by the versions of one strategy, e.g. <c>trend</c>: 1-64 of A-Z, a-z, 0-9, ' ', '.', '_', '-', starting with a letter or digit.</param>
 /// <param name="Version">Optional version, e.g. <c>1.1</c>: 1-32 of A-Z, a-z, 0-9, '.', '_', '-', '+', starting with a letter or digit.</param>
+/// <param name="Benchmark">Symbol of the instrument the strategy is measured against (buy-and-hold with the same capital,
+/// fees and slippage); default and, for now, the only one accepted: the strategy's instrument (another gives 400
+/// "benchmark must be the strategy's instrument for now"). Shown as the benchmark in effect.</param>
 public sealed record StrategyDefinition(
     string? Id,
     string? Kind,
@@ -37,4 +40,5 @@ public sealed record StrategyDefinition(
     AlertThresholds? Alerts,
     bool? Start,
     string? Name = null,
-    string? Version = null);
+    string? Version = null,
+    string? Benchmark = null);

@@ -85,6 +85,18 @@ public static class StrategyDefinitionBinder
             }
         }
 
+        if (definition.Benchmark is { } benchmarkSymbol)
+        {
+            if (!InstrumentId.TryParse(benchmarkSymbol, out var benchmark))
+            {
+                errors.Add("benchmark", $"'{benchmarkSymbol}' is not a valid symbol (1-32 of A-Z, 0-9, '.', '-', '_', '^').");
+            }
+            else if (instruments.Count > 0 && benchmark != instruments[0])
+            {
+                errors.Add("benchmark", $"{StrategySettingsBinder.BenchmarkMustBeTheInstrument} ('{benchmark}' is not '{instruments[0]}').");
+            }
+        }
+
         var timeframe = Timeframe.OneDay;
         if (definition.Timeframe is not null && !TimeframeExtensions.TryParse(definition.Timeframe, out timeframe))
         {
@@ -202,7 +214,8 @@ public static class StrategyDefinitionBinder
             null,
             null,
             settings.Name,
-            settings.Version);
+            settings.Version,
+            settings.BenchmarkInstrument?.Symbol);
     }
 
     private static string ParameterField(Grains.Strategies.StrategyDefinition kind, string message)

@@ -20,6 +20,11 @@ public static class StrategyRanking
         ["profitFactor"] = s => s.ProfitFactor,
         ["barsProcessed"] = s => s.BarsProcessed,
         ["lastBarTime"] = s => s.LastBarTime,
+        ["realizedPnl"] = s => s.RealizedPnl,
+        ["excessReturn"] = s => s.ExcessReturn,
+        ["alpha"] = s => s.Alpha,
+        ["beta"] = s => s.Beta,
+        ["informationRatio"] = s => s.InformationRatio,
     };
 
     /// <summary>The accepted sort keys.</summary>

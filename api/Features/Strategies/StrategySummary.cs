@@ -28,6 +28,16 @@ namespace TradingRobotPlug.Api.Features.Strategies;
 /// <param name="BarsProcessed">Bars processed.</param>
 /// <param name="LastBarTime">Open time of the last bar processed (UTC): its label, the trading date of a daily bar.</param>
 /// <param name="FailureReason">Why the strategy failed (status <c>Failed</c>); null otherwise.</param>
+/// <param name="RealizedPnl">Net P&amp;L of the closed round trips (all-time, after fees); 0 before the first trade.</param>
+/// <param name="Benchmark">Symbol of the benchmark instrument (buy-and-hold with the same capital and rules); null if the definition could not be read.</param>
+/// <param name="ExcessReturn">Total return − the benchmark's total return; null before the first mark.</param>
+/// <param name="Alpha">Annualised alpha against the benchmark (empyrical <c>alpha</c>); null while undefined.</param>
+/// <param name="Beta">Beta against the benchmark (empyrical <c>beta</c>); null while undefined.</param>
+/// <param name="Correlation">Correlation of the daily returns with the benchmark's; null while undefined.</param>
+/// <param name="TrackingError">Annualised tracking error; null with fewer than two daily returns.</param>
+/// <param name="InformationRatio">Annualised information ratio; null while undefined.</param>
+/// <param name="UpCapture">Up capture (empyrical <c>up_capture</c>); null without an up day of the benchmark.</param>
+/// <param name="DownCapture">Down capture (empyrical <c>down_capture</c>); null without a down day of the benchmark.</param>
 public sealed record StrategySummary(
     StrategyId Id,
     string Spec,
@@ -45,7 +55,17 @@ public sealed record StrategySummary(
     double? ProfitFactor,
     long BarsProcessed,
     DateTimeOffset? LastBarTime,
-    string? FailureReason = null)
+    string? FailureReason = null,
+    decimal RealizedPnl = 0m,
+    string? Benchmark = null,
+    double? ExcessReturn = null,
+    double? Alpha = null,
+    double? Beta = null,
+    double? Correlation = null,
+    double? TrackingError = null,
+    double? InformationRatio = null,
+    double? UpCapture = null,
+    double? DownCapture = null)
 {
     /// <summary>The summary of a strategy's current state.</summary>
     public static StrategySummary From(StrategySnapshot snapshot)
@@ -67,5 +87,7 @@ public sealed record StrategySummary(
     private static StrategySummary Create(StrategyId id, StrategySettings? settings, StrategyStatus status, decimal cash, decimal equity,
         decimal netPnl, MetricsSnapshot? m, long trades, long bars, DateTimeOffset? lastBarTime, string? failureReason)
         => new(id, settings?.Spec ?? string.Empty, status, settings?.Instruments ?? [], cash, equity, netPnl,
-            m?.TotalReturn, m?.Sharpe, m?.Sortino, m?.MaxDrawdown, trades, m?.WinRate, m?.ProfitFactor, bars, lastBarTime, failureReason);
+            m?.TotalReturn, m?.Sharpe, m?.Sortino, m?.MaxDrawdown, trades, m?.WinRate, m?.ProfitFactor, bars, lastBarTime, failureReason,
+            m?.RealizedPnl ?? 0m, settings?.BenchmarkInstrument?.Symbol, m?.ExcessReturn, m?.Alpha, m?.Beta, m?.Correlation,
+            m?.TrackingError, m?.InformationRatio, m?.UpCapture, m?.DownCapture);
 }

@@ -61,7 +61,7 @@ export function strategyPage(root, id) {
     h('section.card', {},
       h('div.card-head', {}, h('h2', {}, 'Metrics'), h('label', {}, 'Level ', levelSelect)),
       h('div.table-wrap', {}, h('table', { testid: 'metrics-table' },
-        h('thead', {}, h('tr', {}, ['Period', 'Trades', 'Win rate', 'Net P&L', 'Return', 'Sharpe', 'Sortino', 'Max DD', 'Profit factor', 'End equity']
+        h('thead', {}, h('tr', {}, ['Period', 'Trades', 'Win rate', 'Realized P&L', 'Net P&L', 'Return', 'Excess return', 'Beta', 'Sharpe', 'Sortino', 'Max DD', 'Profit factor', 'End equity']
           .map((t, i) => h(i ? 'th.num' : 'th', {}, t)))),
         metricsBody))),
     h('section.card', {},
@@ -199,6 +199,9 @@ export function strategyPage(root, id) {
       stat('Equity', fmtMoney(s.equity), 'strategy-equity'),
       stat('Net P&L', fmtMoney(s.netPnl), 'strategy-netpnl', signClass(s.netPnl)),
       stat('Return', fmtPct(s.totalReturn), null, signClass(s.totalReturn)),
+      stat(s.benchmark ? `Excess vs ${s.benchmark}` : 'Excess return', fmtPct(s.excessReturn), 'strategy-excess', signClass(s.excessReturn)),
+      stat('Alpha', fmtPct(s.alpha)),
+      stat('Beta', fmtRatio(s.beta)),
       stat('Sharpe', fmtRatio(s.sharpe)),
       stat('Sortino', fmtRatio(s.sortino)),
       stat('Max DD', fmtPct(s.maxDrawdown)),
@@ -230,28 +233,31 @@ export function strategyPage(root, id) {
 
   async function loadMetrics() {
     const level = levelSelect.value;
-    replace(metricsBody, h('tr', {}, h('td.muted', { colspan: 10 }, 'Loading…')));
+    replace(metricsBody, h('tr', {}, h('td.muted', { colspan: 13 }, 'Loading…')));
     try {
       const r = await api.metrics(id, level);
       if (disposed || levelSelect.value !== level) return;
       const periods = [...(r.periods ?? [])].reverse().slice(0, 200);
       if (!periods.length) {
-        replace(metricsBody, h('tr', {}, h('td.muted', { colspan: 10 }, `No ${level} buckets yet.`)));
+        replace(metricsBody, h('tr', {}, h('td.muted', { colspan: 13 }, `No ${level} buckets yet.`)));
         return;
       }
       replace(metricsBody, periods.map((m) => h('tr', { testid: 'metrics-row' },
         h('td', {}, periodLabel(m.period, level), m.isClosed === false ? h('span.muted', {}, ' (open)') : null),
         h('td.num', {}, fmtNumber(m.trades)),
         h('td.num', {}, fmtPct(m.winRate)),
+        h('td.num', { class: signClass(m.realizedPnl) }, fmtMoney(m.realizedPnl)),
         h('td.num', { class: signClass(m.netPnl) }, fmtMoney(m.netPnl)),
         h('td.num', { class: signClass(m.totalReturn) }, fmtPct(m.totalReturn)),
+        h('td.num', { class: signClass(m.excessReturn) }, fmtPct(m.excessReturn)),
+        h('td.num', {}, fmtRatio(m.beta)),
         h('td.num', {}, fmtRatio(m.sharpe)),
         h('td.num', {}, fmtRatio(m.sortino)),
         h('td.num', {}, fmtPct(m.maxDrawdown)),
         h('td.num', {}, fmtRatio(m.profitFactor)),
         h('td.num', {}, fmtMoney(m.endEquity)))));
     } catch (err) {
-      replace(metricsBody, h('tr', {}, h('td.neg', { colspan: 10 }, 'Failed to load metrics.')));
+      replace(metricsBody, h('tr', {}, h('td.neg', { colspan: 13 }, 'Failed to load metrics.')));
       reportError(`loading ${level} metrics`, err);
     }
   }

@@ -35,6 +35,24 @@ public sealed class StrategiesApiTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task A_benchmark_on_another_instrument_is_400_for_now_and_the_own_instrument_is_the_default()
+    {
+        using var http = factory.CreateClient();
+        var other = await http.PostJson("/api/v1/strategies", new { id = "bench-other", kind = "buy-and-hold", instruments = new[] { "BNA" }, capital = 1000m, benchmark = "SPX", start = false });
+        Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
+        var message = Assert.Single((await other.ReadJson()).GetProperty("errors").GetProperty("benchmark").EnumerateArray()).GetString();
+        Assert.StartsWith("benchmark must be the strategy's instrument for now", message, StringComparison.Ordinal);
+
+        var own = new { id = "bench-own", kind = "buy-and-hold", instruments = new[] { "BNA" }, capital = 1000m, benchmark = "BNA", start = false };
+        var created = await http.PostJson("/api/v1/strategies", own);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("BNA", (await created.Read<StrategyDetails>()).Definition.Benchmark);
+
+        // The same strategy without a benchmark is identical (the default is the strategy's instrument).
+        Assert.Equal(HttpStatusCode.OK, (await http.PostJson("/api/v1/strategies", new { id = "bench-own", kind = "buy-and-hold", instruments = new[] { "BNA" }, capital = 1000m, start = false })).StatusCode);
+    }
+
+    [Fact]
     public async Task Lifecycle_start_pause_stop_delete_with_409_and_404()
     {
         using var http = factory.CreateClient();

@@ -15,6 +15,35 @@ public sealed class StrategyDataApiTests(ReplayedStrategyFixture fixture) : ICla
     private const string Base = "/api/v1/strategies/" + ReplayedStrategyFixture.Fast;
 
     [Fact]
+    public async Task Benchmark_figures_are_in_the_summary_the_definition_and_every_metrics_period_in_camel_case()
+    {
+        using var http = fixture.CreateClient();
+        var details = await (await http.GetAsync(Base)).ReadJson();
+        Assert.Equal(ReplayedStrategyFixture.Symbol, details.GetProperty("definition").GetProperty("benchmark").GetString());
+        var summary = details.GetProperty("summary");
+        Assert.Equal(ReplayedStrategyFixture.Symbol, summary.GetProperty("benchmark").GetString());
+        foreach (var field in new[] { "excessReturn", "alpha", "beta", "correlation", "trackingError", "informationRatio", "upCapture", "downCapture", "realizedPnl" })
+        {
+            Assert.Equal(JsonValueKind.Number, summary.GetProperty(field).ValueKind);
+        }
+
+        var yearly = await (await http.GetAsync(Base + "/metrics?level=yearly")).ReadJson();
+        foreach (var period in yearly.GetProperty("periods").EnumerateArray())
+        {
+            foreach (var field in new[] { "alpha", "beta", "correlation", "trackingError", "informationRatio", "upCapture", "downCapture", "excessReturn", "benchmarkTotalReturn", "netPnl", "realizedPnl" })
+            {
+                Assert.True(period.TryGetProperty(field, out _), $"metrics period without {field}");
+            }
+
+            // Net P&L is marked: the equity change of the period, whatever closed in it.
+            Assert.Equal(period.GetProperty("endEquity").GetDecimal() - period.GetProperty("startEquity").GetDecimal(), period.GetProperty("netPnl").GetDecimal());
+        }
+
+        var portfolio = await (await http.GetAsync("/api/v1/portfolio/metrics")).ReadJson();
+        Assert.Equal(JsonValueKind.Number, Assert.Single(portfolio.GetProperty("periods").EnumerateArray()).GetProperty("beta").ValueKind);
+    }
+
+    [Fact]
     public async Task Snapshot_details_and_equity_curve_agree()
     {
         using var http = fixture.CreateClient();
@@ -139,7 +168,7 @@ public sealed class StrategyDataApiTests(ReplayedStrategyFixture fixture) : ICla
         Assert.Equal("all_time", allTime.Level);
         Assert.Equal(21, yearly.Periods.Count);
         Assert.Equal(snapshot.Trades, yearly.Periods.Sum(p => p.Trades));
-        Assert.Equal(snapshot.Metrics!.NetPnl, yearly.Periods.Sum(p => p.NetPnl));
+        Assert.Equal(snapshot.Metrics!.RealizedPnl, yearly.Periods.Sum(p => p.RealizedPnl));
         Assert.Equal(snapshot.Metrics.Trades, Assert.Single(allTime.Periods).Trades);
 
         var range = await (await http.GetAsync(Base + "/metrics?level=yearly&from=2005-01-01T00:00:00Z&to=2010-01-01T00:00:00Z")).Read<MetricsPeriods>();

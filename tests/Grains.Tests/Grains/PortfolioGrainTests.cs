@@ -90,7 +90,7 @@ public sealed class PortfolioGrainTests : IAsyncLifetime
         }
 
         var marks = Enumerable.Range(0, _bars.Count)
-            .Select(i => new EquityMark(_bars[i].OpenTime, curves.Sum(c => c[i].Equity), inMarket[i]))
+            .Select(i => new EquityMark(_bars[i].OpenTime, curves.Sum(c => c[i].Equity), inMarket[i], curves.Sum(c => c[i].BenchmarkEquity!.Value)))
             .ToArray();
         Assert.Contains(false, inMarket);
         Assert.Contains(true, inMarket);
@@ -111,6 +111,29 @@ public sealed class PortfolioGrainTests : IAsyncLifetime
         // All-time metrics: a batch recomputation from the summed marks and the union of the trades.
         decimal capital = Strategies.Sum(s => s.Settings.InitialCapital);
         var expected = BatchMetrics.Compute(trades, marks, capital);
+
+        // The benchmark figures of the portfolio: those of its summed marks with Σ of the members' benchmark equities
+        // (each figure is checked against empyrical's formulas in BenchmarkRelativeMetricsTests).
+        var direct = new MetricsAccumulator(BucketPeriod.For(BucketLevel.AllTime, DateTimeOffset.UnixEpoch), capital, capital);
+        foreach (var mark in marks)
+        {
+            direct.AddMark(mark);
+        }
+
+        var relative = direct.ToSnapshot();
+        Assert.NotNull(relative.Beta);
+        expected = expected with
+        {
+            BenchmarkTotalReturn = relative.BenchmarkTotalReturn,
+            Alpha = relative.Alpha,
+            Beta = relative.Beta,
+            Correlation = relative.Correlation,
+            TrackingError = relative.TrackingError,
+            InformationRatio = relative.InformationRatio,
+            UpCapture = relative.UpCapture,
+            DownCapture = relative.DownCapture,
+            ExcessReturn = relative.ExcessReturn,
+        };
         Assert.NotNull(snapshot.Metrics);
         Assert.True(expected.Trades > 10);
         MetricsAssert.Equivalent(expected, snapshot.Metrics!, 1e-9, "portfolio all_time");

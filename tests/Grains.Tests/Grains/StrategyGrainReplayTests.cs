@@ -94,7 +94,7 @@ public sealed class StrategyGrainReplayTests : IAsyncLifetime
         var daily = await _cluster.Client.GetGrain<IMetricsBucketGrain>($"{id}/daily").GetPeriods(null, null);
         Assert.Equal(_bars.Count, daily.Sum(d => d.Marks));
         Assert.All(daily.SkipLast(1), d => Assert.True(d.IsClosed));
-        Assert.Equal(snapshot.Metrics.NetPnl, daily.Sum(d => d.NetPnl));
+        Assert.Equal(snapshot.Metrics.RealizedPnl, daily.Sum(d => d.RealizedPnl));
     }
 
     [Fact]

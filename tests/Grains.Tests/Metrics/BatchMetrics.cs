@@ -108,7 +108,7 @@ internal static class BatchMetrics
             GrossProfit = grossProfit,
             GrossLoss = grossLoss,
             ProfitFactor = losses.Count > 0 ? (double)grossProfit / (double)Math.Abs(grossLoss) : null,
-            NetPnl = grossProfit + grossLoss,
+            RealizedPnl = grossProfit + grossLoss,
             Fees = tradeList.Sum(t => t.Fees),
             AverageWin = avgWin,
             AverageLoss = avgLoss,
@@ -136,6 +136,7 @@ internal static class BatchMetrics
             Calmar = maxDd is > 0 ? cagr / maxDd : null,
             ValueAtRisk95 = var95,
             ConditionalValueAtRisk95 = cvar95,
+            NetPnl = end - startEquity,
         };
     }
 }

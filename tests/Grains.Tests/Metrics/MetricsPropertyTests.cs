@@ -67,8 +67,8 @@ public sealed class MetricsPropertyTests
             Assert.Equal(trades.Count, s.Trades);
             Assert.Equal(s.Trades, s.Wins + s.Losses + s.Breakevens);
             Assert.True(s.GrossProfit >= 0m && s.GrossLoss <= 0m);
-            Assert.Equal(s.GrossProfit + s.GrossLoss, s.NetPnl);
-            Assert.Equal(trades.Sum(t => t.NetPnl), s.NetPnl);
+            Assert.Equal(s.GrossProfit + s.GrossLoss, s.RealizedPnl);
+            Assert.Equal(trades.Sum(t => t.NetPnl), s.RealizedPnl);
             Assert.True(s.Fees >= 0m);
             if (s.Trades == 0)
             {
@@ -78,7 +78,7 @@ public sealed class MetricsPropertyTests
             else
             {
                 Assert.InRange(s.WinRate!.Value, 0.0, 1.0);
-                Assert.Equal(s.NetPnl / s.Trades, s.Expectancy);
+                Assert.Equal(s.RealizedPnl / s.Trades, s.Expectancy);
             }
 
             Assert.Equal(s.Losses == 0, s.ProfitFactor is null);

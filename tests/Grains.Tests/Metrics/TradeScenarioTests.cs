@@ -37,7 +37,7 @@ public sealed class TradeScenarioTests
         Assert.Equal(0m, s.GrossProfit);
         Assert.Equal(0m, s.GrossLoss);
         Assert.Null(s.ProfitFactor);
-        Assert.Equal(0m, s.NetPnl);
+        Assert.Equal(0m, s.RealizedPnl);
         Assert.Equal(0m, s.Fees);
         Assert.Null(s.AverageWin);
         Assert.Null(s.AverageLoss);
@@ -61,7 +61,7 @@ public sealed class TradeScenarioTests
         Assert.Equal(600m, s.GrossProfit);            // 100 + 200 + 300
         Assert.Equal(0m, s.GrossLoss);
         Assert.Null(s.ProfitFactor);                  // 600 / |0|: no losses → undefined
-        Assert.Equal(600m, s.NetPnl);                 // 600 + 0
+        Assert.Equal(600m, s.RealizedPnl);                 // 600 + 0
         Assert.Equal(6m, s.Fees);                     // 1 + 2 + 3
         Assert.Equal(200m, s.AverageWin);             // 600 / 3
         Assert.Null(s.AverageLoss);
@@ -85,7 +85,7 @@ public sealed class TradeScenarioTests
         Assert.Equal(0m, s.GrossProfit);
         Assert.Equal(-300m, s.GrossLoss);             // −50 − 150 − 100
         Assert.Equal(0.0, s.ProfitFactor);            // 0 / |−300| = 0 (defined: there are losses)
-        Assert.Equal(-300m, s.NetPnl);
+        Assert.Equal(-300m, s.RealizedPnl);
         Assert.Equal(3m, s.Fees);
         Assert.Null(s.AverageWin);
         Assert.Equal(-100m, s.AverageLoss);           // −300 / 3
@@ -109,7 +109,7 @@ public sealed class TradeScenarioTests
         Assert.Equal(300m, s.GrossProfit);
         Assert.Equal(-150m, s.GrossLoss);               // −100 − 50
         Assert.Equal(2.0, s.ProfitFactor);              // 300 / |−150|
-        Assert.Equal(150m, s.NetPnl);                   // 300 − 150
+        Assert.Equal(150m, s.RealizedPnl);                   // 300 − 150
         Assert.Equal(6m, s.Fees);
         Assert.Equal(300m, s.AverageWin);               // 300 / 1
         Assert.Equal(-75m, s.AverageLoss);              // −150 / 2
@@ -132,7 +132,7 @@ public sealed class TradeScenarioTests
         Assert.Equal(1, s.Breakevens);
         Assert.Equal(1.0 / 3.0, s.WinRate!.Value, 15);  // 1 / 3, not 1 / 2
         Assert.Equal(2.0, s.ProfitFactor);              // 100 / 50
-        Assert.Equal(50m, s.NetPnl);
+        Assert.Equal(50m, s.RealizedPnl);
         // 1/3 × 100 − 1/3 × 50 = 50 / 3 = 16.666…
         Assert.Equal(50m / 3m, s.Expectancy);
     }
