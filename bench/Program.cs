@@ -14,7 +14,7 @@ const string Usage = """
            dotnet run -c Release --project bench -- replay [--repeat N] [--strategies N] [--data PATH]
            dotnet run -c Release --project bench -- replay-profile [--strategies N] [--data PATH]
            dotnet run -c Release --project bench -- load [--repeat N] [--symbols N] [--per-symbol N] [--tick-seconds N] [--hours H] [--round N] [--stream-cache-seconds N] [--seed N]
-           dotnet run -c Release --project bench -- load --cluster ID --postgres CS --silos N [--postgres-pid PID] [--symbols N] [--per-symbol N] [--tick-seconds N] [--hours H] [--round N] [--seed N]
+           dotnet run -c Release --project bench -- load --cluster ID --postgres CS --silos N [--postgres-pid PID] [--create-concurrency N] [--symbols N] [--per-symbol N] [--tick-seconds N] [--hours H] [--round N] [--seed N]
            dotnet run -c Release --project bench -- load-silo --postgres CS --cluster-id ID --silo-port N --gateway-port N
            dotnet run -c Release --project bench -- api [--only snapshot,tick,clients] [--rate N] [--seconds N] [--warmup N] [--connections N] [--strategies N] [--rounds N] [--chunk N] [--paced-rate N] [--paced-seconds N] [--high-push-rate N] [--clients N] [--client-replay-speed N] [--data-dir PATH]
     """;

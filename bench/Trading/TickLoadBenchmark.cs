@@ -124,16 +124,16 @@ public static class TickLoadBenchmark
     }
 
     /// <summary>Creates and starts the strategies (strategy <c>i</c>, id <c>t{i:D5}</c>, follows symbol <c>i</c> mod
-    /// symbols), <c>CreateConcurrency</c> at a time; not timed by the window.</summary>
+    /// symbols), <see cref="TradingBenchmarkOptions.CreateConcurrency"/> at a time; not timed by the window.</summary>
     internal static async Task<IStrategyGrain[]> CreateStrategiesAsync(IClusterClient client, TradingBenchmarkOptions options, InstrumentId[] symbols)
     {
         int strategies = symbols.Length * options.PerSymbol;
         var settings = Create(strategies, i => symbols[i % symbols.Length], Timeframe.OneMinute);
         var grains = Enumerable.Range(1, strategies).Select(i => client.GetGrain<IStrategyGrain>($"t{i:D5}")).ToArray();
-        const int CreateConcurrency = 256;
-        for (int from = 0; from < strategies; from += CreateConcurrency)
+        int concurrency = options.CreateConcurrency;
+        for (int from = 0; from < strategies; from += concurrency)
         {
-            await Task.WhenAll(Enumerable.Range(from, Math.Min(CreateConcurrency, strategies - from)).Select(async i =>
+            await Task.WhenAll(Enumerable.Range(from, Math.Min(concurrency, strategies - from)).Select(async i =>
             {
                 await grains[i].Create(settings[i]);
                 await grains[i].Start();

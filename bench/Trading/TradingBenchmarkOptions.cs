@@ -6,12 +6,14 @@ namespace TradingRobotPlug.Benchmarks.Trading;
 /// Command line of the trading benchmarks:
 /// <c>replay [--repeat N] [--strategies N] [--data PATH]</c> and
 /// <c>load [--repeat N] [--symbols N] [--per-symbol N] [--tick-seconds N] [--hours H] [--round N] [--stream-cache-seconds N] [--seed N]
-/// [--cluster ID --postgres CS --silos N [--postgres-pid PID]]</c>.
+/// [--create-concurrency N] [--cluster ID --postgres CS --silos N [--postgres-pid PID]]</c>.
 /// </summary>
 public sealed class TradingBenchmarkOptions
 {
     internal const int DefaultReplayRepeat = 5;
     internal const int DefaultLoadRepeat = 3;
+    internal const int DefaultCreateConcurrency = 256;
+    internal const int DefaultClusterCreateConcurrency = 16;
 
     /// <summary>"replay", "replay-profile" or "load".</summary>
     public string Suite { get; private set; } = "replay";
@@ -55,6 +57,13 @@ public sealed class TradingBenchmarkOptions
 
     /// <summary>Load on a cluster, optional: the PostgreSQL server's postmaster pid, to report the server's CPU in the window.</summary>
     public int? PostgresPid { get; private set; }
+
+    /// <summary>
+    /// Load: strategies created and started at a time (256 in process; 16 with <c>--cluster</c>, where every
+    /// <c>Create</c> waits for the one strategy directory grain's PostgreSQL write of its whole id set, so 256 at a time
+    /// queue past the cluster's 10 s response timeout — measured).
+    /// </summary>
+    public int CreateConcurrency { get; private set; }
 
     /// <summary>Load: seed of the tick generator.</summary>
     public long Seed { get; private set; } = 20261121;
@@ -113,6 +122,9 @@ public sealed class TradingBenchmarkOptions
                 case "--stream-cache-seconds":
                     options.StreamCacheSeconds = PositiveInt(Next(), "--stream-cache-seconds");
                     break;
+                case "--create-concurrency":
+                    options.CreateConcurrency = PositiveInt(Next(), "--create-concurrency");
+                    break;
                 case "--cluster":
                     options.Cluster = Next();
                     break;
@@ -154,6 +166,11 @@ public sealed class TradingBenchmarkOptions
             }
 
             options.Repeat = 1;
+        }
+
+        if (options.CreateConcurrency == 0)
+        {
+            options.CreateConcurrency = options.Cluster is null ? DefaultCreateConcurrency : DefaultClusterCreateConcurrency;
         }
 
         return options;
