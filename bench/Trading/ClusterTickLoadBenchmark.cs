@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using TradingRobotPlug.Benchmarks.Grains;
 using TradingRobotPlug.Benchmarks.Measurement;
+using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Market;
 using static TradingRobotPlug.Benchmarks.Trading.StrategyMix;
 
@@ -38,9 +39,19 @@ public static class ClusterTickLoadBenchmark
         Console.WriteLine($"  {silos.Length} silos active and reporting: {string.Join(", ", silos)}");
         var setupWatch = Stopwatch.StartNew();
         var grains = await TickLoadBenchmark.CreateStrategiesAsync(target.Client, options, symbols);
+        // Each instrument registers itself in the one instrument directory grain on its first publish, and that grain
+        // writes its whole symbol set to PostgreSQL per new symbol, one call at a time: 500 first publishes at once
+        // queued past the 10 s response timeout (measured: Register and PublishTicks dropped as expired, the run
+        // stalled). Registering the symbols here, a few at a time, makes those first-publish calls no-ops.
+        var instrumentDirectory = target.Client.GetGrain<IInstrumentDirectoryGrain>(IInstrumentDirectoryGrain.Key);
+        foreach (var chunk in symbols.Chunk(options.CreateConcurrency))
+        {
+            await Task.WhenAll(chunk.Select(instrumentDirectory.Register));
+        }
+
         double setupSeconds = setupWatch.Elapsed.TotalSeconds;
         var activationsAfterSetup = await target.ActivationsAsync();
-        Console.WriteLine($"  {grains.Length:N0} strategies created and started in {setupSeconds:F1} s; strategies per silo {string.Join(" / ", silos.Select(s => activationsAfterSetup.GetValueOrDefault(s).Strategies))}; publishing");
+        Console.WriteLine($"  {grains.Length:N0} strategies created and started, {symbols.Length} symbols registered, in {setupSeconds:F1} s; strategies per silo {string.Join(" / ", silos.Select(s => activationsAfterSetup.GetValueOrDefault(s).Strategies))}; publishing");
 
         var before = target.Latest.ToDictionary(r => r.Silo, StringComparer.Ordinal);
         double? machineBefore = LinuxCpu.MachineBusySeconds();
@@ -90,7 +101,7 @@ public static class ClusterTickLoadBenchmark
         Console.WriteLine($"| CPU of the PostgreSQL server (postmaster and backends) | {(postgresCpu is { } pg ? Cores(pg) : "not measured (no --postgres-pid)")} |");
         Console.WriteLine($"| CPU of the whole machine (every process, incl. other engineers') | {(machineCpu is { } m ? Cores(m) : "n/a")} |");
         Console.WriteLine($"| CPU per delivered item (tick or bar): silos only; silos + driver + PostgreSQL | {PerItem(siloCpu)}; {(postgresCpu is { } pg2 ? PerItem(siloCpu + driverCpu + pg2) : PerItem(siloCpu + driverCpu) + " (without PostgreSQL)")} |");
-        Console.WriteLine($"| tick generation (untimed); create + start of the strategies | {generationSeconds:F1} s; {setupSeconds:F1} s |");
+        Console.WriteLine($"| tick generation (untimed); create + start of the strategies and registration of the symbols (untimed) | {generationSeconds:F1} s; {setupSeconds:F1} s |");
         Console.WriteLine($"| every tick and bar delivered exactly, every strategy saw every completed bar of its symbol | {(complete ? "yes" : "NO")} |");
         Console.WriteLine();
         Console.WriteLine("| Silo (address, pid, GC) | Strategies after setup → end | All activations after setup → end | Items delivered on it | CPU in window | CPU per item delivered on it | Peak working set in window (VmHWM) | Managed heap at end | gen0 / gen2 | Messages received/s |");
