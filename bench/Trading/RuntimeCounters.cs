@@ -18,7 +18,7 @@ namespace TradingRobotPlug.Benchmarks.Trading;
 /// </list>
 /// The old runtime's <c>trp.messaging.processed</c> and <c>trp.streams.delivered</c> are gone with it.
 /// </summary>
-public sealed class RuntimeCounters : IDisposable
+public sealed class RuntimeCounters : IDeliveryCounts, IDisposable
 {
     /// <summary>Orleans' meter.</summary>
     public const string OrleansMeter = "Microsoft.Orleans";

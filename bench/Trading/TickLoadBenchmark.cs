@@ -93,44 +93,80 @@ public static class TickLoadBenchmark
 
         await using var silo = await TradingSilo.StartAsync(counters, options.StreamCacheSeconds);
         var client = silo.Client;
+        var setupWatch = Stopwatch.StartNew();
+        var grains = await CreateStrategiesAsync(client, options, symbols);
+        double setupSeconds = setupWatch.Elapsed.TotalSeconds;
+        Console.WriteLine($"  {grains.Length:N0} strategies created and started in {setupSeconds:F1} s; publishing");
+
+        using var process = Process.GetCurrentProcess();
+        long deliveriesBefore = counters.Deliveries;
+        long messagesBefore = counters.Messages;
+        long turnsBefore = counters.DeliveryTurns;
+        long peakWorkingSet = 0;
+        var cost = ProcessCost.Start();
+        var published = await PublishAndDrainAsync(client, options, symbols, rounds, counters, () =>
+        {
+            process.Refresh();
+            peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
+        });
+        var used = cost.Stop();
+        long messages = counters.Messages - messagesBefore;
+        long turns = counters.DeliveryTurns - turnsBefore;
+        long delivered = counters.Deliveries - deliveriesBefore;
+        process.Refresh();
+        peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
+        long heapAfter = GC.GetTotalMemory(false);
+
+        bool complete = published.Complete && await VerifyBarsAsync(grains, published.BarsBySymbol);
+        return new LoadRun(
+            published.Ticks, published.Bars, published.Ticks * options.PerSymbol, published.Seconds, published.SustainedItemsPerSecond, messages, turns == 0 ? 0 : (double)delivered / turns,
+            peakWorkingSet, process.PeakWorkingSet64, heapAfter, used.CpuTime.TotalSeconds, used.Gen0, used.Gen2, generationSeconds, setupSeconds, complete);
+    }
+
+    /// <summary>Creates and starts the strategies (strategy <c>i</c>, id <c>t{i:D5}</c>, follows symbol <c>i</c> mod
+    /// symbols), <see cref="TradingBenchmarkOptions.CreateConcurrency"/> at a time; not timed by the window.</summary>
+    internal static async Task<IStrategyGrain[]> CreateStrategiesAsync(IClusterClient client, TradingBenchmarkOptions options, InstrumentId[] symbols)
+    {
         int strategies = symbols.Length * options.PerSymbol;
         var settings = Create(strategies, i => symbols[i % symbols.Length], Timeframe.OneMinute);
-        var setupWatch = Stopwatch.StartNew();
         var grains = Enumerable.Range(1, strategies).Select(i => client.GetGrain<IStrategyGrain>($"t{i:D5}")).ToArray();
-        const int CreateConcurrency = 256;
-        for (int from = 0; from < strategies; from += CreateConcurrency)
+        int concurrency = options.CreateConcurrency;
+        for (int from = 0; from < strategies; from += concurrency)
         {
-            await Task.WhenAll(Enumerable.Range(from, Math.Min(CreateConcurrency, strategies - from)).Select(async i =>
+            await Task.WhenAll(Enumerable.Range(from, Math.Min(concurrency, strategies - from)).Select(async i =>
             {
                 await grains[i].Create(settings[i]);
                 await grains[i].Start();
             }));
         }
 
-        double setupSeconds = setupWatch.Elapsed.TotalSeconds;
-        Console.WriteLine($"  {strategies:N0} strategies created and started in {setupSeconds:F1} s; publishing");
-        var instruments = symbols.Select(s => client.GetGrain<IInstrumentGrain>(s.Symbol)).ToArray();
-        long ticks = (long)steps * symbols.Length;
+        return grains;
+    }
 
-        using var process = Process.GetCurrentProcess();
-        long deliveriesBefore = counters.Deliveries;
-        long barDeliveriesBefore = counters.BarDeliveries;
-        long messagesBefore = counters.Messages;
-        long turnsBefore = counters.DeliveryTurns;
+    /// <summary>
+    /// The timed window: publishes every round (see the comment inside on pacing), waits until
+    /// <paramref name="counts"/> has seen every tick and every completed bar delivered to all
+    /// <see cref="TradingBenchmarkOptions.PerSymbol"/> subscribers (or <c>DrainTimeout</c>), and returns what was
+    /// published and delivered. <paramref name="sample"/> runs every 50 ms in the window beside the delivery samples.
+    /// </summary>
+    internal static async Task<PublishResult> PublishAndDrainAsync(
+        IClusterClient client, TradingBenchmarkOptions options, InstrumentId[] symbols, ImmutableArray<Tick>[][] rounds, IDeliveryCounts counts, Action sample)
+    {
+        var instruments = symbols.Select(s => client.GetGrain<IInstrumentGrain>(s.Symbol)).ToArray();
+        long ticks = rounds.Sum(r => r.Sum(t => (long)t.Length));
+        long deliveriesBefore = counts.Deliveries;
+        long barDeliveriesBefore = counts.BarDeliveries;
         var samples = new List<(double Seconds, long Delivered)>();
-        long peakWorkingSet = 0;
         using var stopSampling = new CancellationTokenSource();
         var stopwatch = Stopwatch.StartNew();
-        var cost = ProcessCost.Start();
         var sampler = Task.Run(async () =>
         {
             while (!stopSampling.IsCancellationRequested)
             {
-                process.Refresh();
-                peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
+                sample();
                 lock (samples)
                 {
-                    samples.Add((stopwatch.Elapsed.TotalSeconds, counters.Deliveries - deliveriesBefore));
+                    samples.Add((stopwatch.Elapsed.TotalSeconds, counts.Deliveries - deliveriesBefore));
                 }
 
                 try
@@ -163,18 +199,18 @@ public static class TickLoadBenchmark
                 long neededBars = barsThroughRound[r - MaxRoundsInFlight] * options.PerSymbol;
                 long stalledSince = Stopwatch.GetTimestamp();
                 long lastSeen = -1;
-                while (counters.Deliveries - counters.BarDeliveries - (deliveriesBefore - barDeliveriesBefore) < neededTicks
-                    || counters.BarDeliveries - barDeliveriesBefore < neededBars)
+                while (counts.Deliveries - counts.BarDeliveries - (deliveriesBefore - barDeliveriesBefore) < neededTicks
+                    || counts.BarDeliveries - barDeliveriesBefore < neededBars)
                 {
-                    if (counters.Deliveries != lastSeen)
+                    if (counts.Deliveries != lastSeen)
                     {
-                        lastSeen = counters.Deliveries;
+                        lastSeen = counts.Deliveries;
                         stalledSince = Stopwatch.GetTimestamp();
                     }
                     else if (Stopwatch.GetElapsedTime(stalledSince) > StallTimeout)
                     {
                         throw new InvalidOperationException(
-                            $"No stream item delivered for {StallTimeout.TotalSeconds:F0} s before round {r}: ticks {counters.Deliveries - counters.BarDeliveries - (deliveriesBefore - barDeliveriesBefore):N0} of {neededTicks:N0}, bars {counters.BarDeliveries - barDeliveriesBefore:N0} of {neededBars:N0}, other events {counters.OtherEvents:N0}.");
+                            $"No stream item delivered for {StallTimeout.TotalSeconds:F0} s before round {r}: ticks {counts.Deliveries - counts.BarDeliveries - (deliveriesBefore - barDeliveriesBefore):N0} of {neededTicks:N0}, bars {counts.BarDeliveries - barDeliveriesBefore:N0} of {neededBars:N0}, other events {counts.OtherEvents:N0}.");
                     }
 
                     await Task.Delay(1);
@@ -206,37 +242,33 @@ public static class TickLoadBenchmark
 
         long expected = (ticks + bars) * options.PerSymbol;
         var deadline = Stopwatch.GetTimestamp() + (long)(DrainTimeout.TotalSeconds * Stopwatch.Frequency);
-        while (counters.Deliveries - deliveriesBefore < expected && Stopwatch.GetTimestamp() < deadline)
+        while (counts.Deliveries - deliveriesBefore < expected && Stopwatch.GetTimestamp() < deadline)
         {
             await Task.Delay(1);
         }
 
         double seconds = stopwatch.Elapsed.TotalSeconds;
-        var used = cost.Stop();
-        long delivered = counters.Deliveries - deliveriesBefore;
-        long messages = counters.Messages - messagesBefore;
-        long turns = counters.DeliveryTurns - turnsBefore;
+        long delivered = counts.Deliveries - deliveriesBefore;
         await stopSampling.CancelAsync();
         await sampler;
-        process.Refresh();
-        peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
-        long heapAfter = GC.GetTotalMemory(false);
-
         bool complete = delivered == expected;
         if (!complete)
         {
             Console.Error.WriteLine($"delivered {delivered:N0} stream items, expected {expected:N0}");
         }
 
-        var waits = await Task.WhenAll(grains.Select((g, i) => g.WaitForBars(barsBySymbol[i % symbols.Length]).WaitAsync(TimeSpan.FromSeconds(30))));
-        complete &= waits.Select((w, i) => w == barsBySymbol[i % symbols.Length]).All(x => x);
-        return new LoadRun(
-            ticks, bars, ticks * options.PerSymbol, seconds, Sustained(samples, expected), messages, turns == 0 ? 0 : (double)delivered / turns,
-            peakWorkingSet, process.PeakWorkingSet64, heapAfter, used.CpuTime.TotalSeconds, used.Gen0, used.Gen2, generationSeconds, setupSeconds, complete);
+        return new PublishResult(ticks, bars, barsBySymbol, seconds, Sustained(samples, expected), complete);
+    }
+
+    /// <summary>Whether every strategy has processed exactly its symbol's bar count (<c>WaitForBars</c>, 30 s each).</summary>
+    internal static async Task<bool> VerifyBarsAsync(IStrategyGrain[] grains, long[] barsBySymbol)
+    {
+        var waits = await Task.WhenAll(grains.Select((g, i) => g.WaitForBars(barsBySymbol[i % barsBySymbol.Length]).WaitAsync(TimeSpan.FromSeconds(30))));
+        return waits.Select((w, i) => w == barsBySymbol[i % barsBySymbol.Length]).All(x => x);
     }
 
     /// <summary>Ticks per round and symbol, from one seeded generator over every symbol.</summary>
-    private static ImmutableArray<Tick>[][] Generate(TradingBenchmarkOptions options, InstrumentId[] symbols, int steps)
+    internal static ImmutableArray<Tick>[][] Generate(TradingBenchmarkOptions options, InstrumentId[] symbols, int steps)
     {
         var instruments = symbols.Select((s, i) => new GbmInstrument(s, 20m + (i * 37 % 480), 0.05, 0.2 + (i % 5 * 0.1)));
         var generator = new GbmTickGenerator(instruments, SessionOpen, TimeSpan.FromSeconds(options.TickSeconds), options.Seed);
@@ -278,7 +310,17 @@ public static class TickLoadBenchmark
         }
     }
 
-    private static string Mib(long bytes) => N0(bytes / (1024.0 * 1024.0));
+    /// <summary>Mebibytes, formatted.</summary>
+    internal static string Mib(long bytes) => N0(bytes / (1024.0 * 1024.0));
+
+    /// <summary>What <see cref="PublishAndDrainAsync"/> published and whether every item was delivered.</summary>
+    /// <param name="Ticks">Ticks published (over all symbols).</param>
+    /// <param name="Bars">Bars the instrument grains completed.</param>
+    /// <param name="BarsBySymbol">Bars completed per symbol.</param>
+    /// <param name="Seconds">The window: first publish to last delivery.</param>
+    /// <param name="SustainedItemsPerSecond">Deliveries/s between 10 % and 90 % of the expected items.</param>
+    /// <param name="Complete">Exactly every tick and bar was delivered to every subscriber.</param>
+    internal sealed record PublishResult(long Ticks, long Bars, long[] BarsBySymbol, double Seconds, double SustainedItemsPerSecond, bool Complete);
 
     private sealed record LoadRun(
         long Ticks,

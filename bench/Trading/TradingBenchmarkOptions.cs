@@ -5,12 +5,15 @@ namespace TradingRobotPlug.Benchmarks.Trading;
 /// <summary>
 /// Command line of the trading benchmarks:
 /// <c>replay [--repeat N] [--strategies N] [--data PATH]</c> and
-/// <c>load [--repeat N] [--symbols N] [--per-symbol N] [--tick-seconds N] [--hours H] [--round N] [--stream-cache-seconds N] [--seed N]</c>.
+/// <c>load [--repeat N] [--symbols N] [--per-symbol N] [--tick-seconds N] [--hours H] [--round N] [--stream-cache-seconds N] [--seed N]
+/// [--create-concurrency N] [--cluster ID --postgres CS --silos N [--postgres-pid PID]]</c>.
 /// </summary>
 public sealed class TradingBenchmarkOptions
 {
     internal const int DefaultReplayRepeat = 5;
     internal const int DefaultLoadRepeat = 3;
+    internal const int DefaultCreateConcurrency = 256;
+    internal const int DefaultClusterCreateConcurrency = 16;
 
     /// <summary>"replay", "replay-profile" or "load".</summary>
     public string Suite { get; private set; } = "replay";
@@ -42,6 +45,25 @@ public sealed class TradingBenchmarkOptions
     /// <summary>Load, experiment: when set, the memory stream provider's cache keeps delivered events this many seconds
     /// (<c>StreamCacheEvictionOptions.DataMinTimeInCache</c>; Orleans' default is 5 minutes) instead of the product's setting.</summary>
     public int? StreamCacheSeconds { get; private set; }
+
+    /// <summary>Load on a cluster: the cluster id of the <c>load-silo</c> processes to drive as a client (null: an in-process silo).</summary>
+    public string? Cluster { get; private set; }
+
+    /// <summary>Load on a cluster: the Npgsql connection string of the cluster's database (membership, state).</summary>
+    public string? Postgres { get; private set; }
+
+    /// <summary>Load on a cluster: how many silos must be active before the strategies are created.</summary>
+    public int Silos { get; private set; }
+
+    /// <summary>Load on a cluster, optional: the PostgreSQL server's postmaster pid, to report the server's CPU in the window.</summary>
+    public int? PostgresPid { get; private set; }
+
+    /// <summary>
+    /// Load: strategies created and started at a time (256 in process; 16 with <c>--cluster</c>, where every
+    /// <c>Create</c> waits for the one strategy directory grain's PostgreSQL write of its whole id set, so 256 at a time
+    /// queue past the cluster's 10 s response timeout — measured).
+    /// </summary>
+    public int CreateConcurrency { get; private set; }
 
     /// <summary>Load: seed of the tick generator.</summary>
     public long Seed { get; private set; } = 20261121;
@@ -100,6 +122,21 @@ public sealed class TradingBenchmarkOptions
                 case "--stream-cache-seconds":
                     options.StreamCacheSeconds = PositiveInt(Next(), "--stream-cache-seconds");
                     break;
+                case "--create-concurrency":
+                    options.CreateConcurrency = PositiveInt(Next(), "--create-concurrency");
+                    break;
+                case "--cluster":
+                    options.Cluster = Next();
+                    break;
+                case "--postgres":
+                    options.Postgres = Next();
+                    break;
+                case "--silos":
+                    options.Silos = PositiveInt(Next(), "--silos");
+                    break;
+                case "--postgres-pid":
+                    options.PostgresPid = PositiveInt(Next(), "--postgres-pid");
+                    break;
                 case "--seed":
                     var seedText = Next();
                     options.Seed = long.TryParse(seedText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed)
@@ -109,6 +146,31 @@ public sealed class TradingBenchmarkOptions
                 default:
                     throw new ArgumentException($"Unknown argument '{args[i]}'.");
             }
+        }
+
+        if (options.Cluster is not null || options.Postgres is not null || options.Silos != 0 || options.PostgresPid is not null)
+        {
+            if (options.Suite != "load" || options.Cluster is null || options.Postgres is null || options.Silos == 0)
+            {
+                throw new ArgumentException("A cluster tick load needs load with --cluster, --postgres and --silos together.");
+            }
+
+            if (options.StreamCacheSeconds is not null)
+            {
+                throw new ArgumentException("--stream-cache-seconds applies to the in-process silo only, not with --cluster.");
+            }
+
+            if (args.Contains("--repeat") && options.Repeat != 1)
+            {
+                throw new ArgumentException("With --cluster a run needs a fresh database and silos: --repeat must be 1 (run the script again).");
+            }
+
+            options.Repeat = 1;
+        }
+
+        if (options.CreateConcurrency == 0)
+        {
+            options.CreateConcurrency = options.Cluster is null ? DefaultCreateConcurrency : DefaultClusterCreateConcurrency;
         }
 
         return options;
