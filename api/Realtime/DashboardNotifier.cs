@@ -112,20 +112,22 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
         await _stopping.CancelAsync();
         await _loop.WaitAsync(cancellationToken);
         await Task.WhenAll(_inFlight.Values).WaitAsync(cancellationToken);
-        List<Task<StreamSubscriptionHandle<BarsPublished>>> bars;
+        List<(InstrumentId Instrument, Task<StreamSubscriptionHandle<BarsPublished>> Subscription)> bars;
         lock (_lock)
         {
-            bars = [.. _instruments.Values.Select(f => f.Subscription).OfType<Task<StreamSubscriptionHandle<BarsPublished>>>()];
+            bars = [.. _instruments.Values.Where(f => f.Subscription is not null).Select(f => (f.Id, f.Subscription!))];
         }
 
+        // Stream ids are built here, not read from the handles: a handle whose stream the co-hosted silo has already
+        // shut down throws NullReferenceException from its StreamId getter (Orleans 10.4.2).
         if (_updates is { } updates)
         {
-            await UnsubscribeAsync(updates.UnsubscribeAsync, updates.StreamId);
+            await UnsubscribeAsync(updates.UnsubscribeAsync, StreamId.Create(StreamNamespaces.StrategyUpdates, StreamNamespaces.AllStrategiesKey));
         }
 
-        foreach (var task in bars.Where(t => t.IsCompletedSuccessfully))
+        foreach (var (instrument, task) in bars.Where(b => b.Subscription.IsCompletedSuccessfully))
         {
-            await UnsubscribeAsync(task.Result.UnsubscribeAsync, task.Result.StreamId);
+            await UnsubscribeAsync(task.Result.UnsubscribeAsync, StreamId.Create(StreamNamespaces.Bars, instrument.Symbol));
         }
     }
 
