@@ -61,6 +61,7 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
     private readonly Dictionary<string, HashSet<string>> _connections = new(StringComparer.Ordinal);
     private readonly List<AlertRaised> _overviewAlerts = [];
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
     private ReplayStatus? _pendingReplay;
     private bool _portfolioDirty;
     private DateTimeOffset? _lastPortfolioMark;
@@ -108,6 +109,11 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
     /// <inheritdoc/>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            return; // disposed first: the loop is cancelled and the service provider is gone
+        }
+
         _replay.StatusChanged -= OnReplayStatus;
         await _stopping.CancelAsync();
         await _loop.WaitAsync(cancellationToken);
@@ -132,7 +138,18 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _stopping.Dispose();
+    /// <remarks>
+    /// The test server can dispose the services before the host stops them; disposing cancels the flush loop, and a
+    /// later <see cref="StopAsync"/> then has nothing left to do.
+    /// </remarks>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
+    }
 
     /// <summary>One strategy's update from the strategy update stream.</summary>
     public Task OnNextAsync(StrategyUpdated item, StreamSequenceToken? token = null)

@@ -28,6 +28,7 @@ public sealed partial class ExperimentNotifier : IHostedService, IAsyncObserver<
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ExperimentSnapshot> _pending = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
     private StreamSubscriptionHandle<ExperimentSnapshot>? _subscription;
     private Task _loop = Task.CompletedTask;
 
@@ -65,6 +66,11 @@ public sealed partial class ExperimentNotifier : IHostedService, IAsyncObserver<
     /// <inheritdoc/>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            return; // disposed first: the loop is cancelled and the service provider is gone
+        }
+
         await _stopping.CancelAsync();
         await _loop.WaitAsync(cancellationToken);
         if (_subscription is { } subscription)
@@ -82,7 +88,18 @@ public sealed partial class ExperimentNotifier : IHostedService, IAsyncObserver<
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _stopping.Dispose();
+    /// <remarks>
+    /// The test server can dispose the services before the host stops them; disposing cancels the flush loop, and a
+    /// later <see cref="StopAsync"/> then has nothing left to do.
+    /// </remarks>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
+    }
 
     /// <summary>One experiment's snapshot from the experiment stream: replaces any not yet pushed.</summary>
     public Task OnNextAsync(ExperimentSnapshot item, StreamSequenceToken? token = null)

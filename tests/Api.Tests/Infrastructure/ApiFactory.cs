@@ -23,27 +23,6 @@ public class ApiFactory : WebApplicationFactory<Program>
         return this;
     }
 
-    /// <inheritdoc/>
-    /// <summary>
-    /// Stops the host. Once in a full CI run, disposing the host threw a NullReferenceException during the silo's
-    /// shutdown, after every test of the class had passed; not reproduced in a dozen runs since. A failure whose stack
-    /// is inside Orleans' own code is written to stderr with its stack (so the CI log shows it) instead of failing the
-    /// class after the fact; any other failure, ours included, still fails the class.
-    /// </summary>
-    public override async ValueTask DisposeAsync()
-    {
-        try
-        {
-            await base.DisposeAsync();
-        }
-        catch (NullReferenceException ex) when (ex.StackTrace is { } stack && stack.TrimStart().StartsWith("at Orleans.", StringComparison.Ordinal))
-        {
-            await Console.Error.WriteLineAsync($"[ApiFactory] the silo's shutdown threw inside Orleans: {ex}");
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
