@@ -64,6 +64,9 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
     private int _disposed;
     private ReplayStatus? _pendingReplay;
     private bool _portfolioDirty;
+
+    // The newest bar time of any strategy update seen for the overview: the portfolio's marks are expected to reach it.
+    private DateTimeOffset? _newestBarTime;
     private DateTimeOffset? _lastPortfolioMark;
     private int _portfolioFailures;
     private StreamSubscriptionHandle<StrategyUpdated>? _updates;
@@ -421,10 +424,25 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
 
         if (overview is not null)
         {
-            if (portfolio && await ReadPortfolioPointAsync() is { } point && point.Time != _lastPortfolioMark)
+            if (portfolio)
             {
-                _lastPortfolioMark = point.Time;
-                overview.Insert(0, new PendingMessage(DashboardEvents.Equity, new EquityUpdate(EquityUpdate.Portfolio, [point])));
+                var point = await ReadPortfolioPointAsync();
+                if (point is not null && point.Time != _lastPortfolioMark)
+                {
+                    _lastPortfolioMark = point.Time;
+                    overview.Insert(0, new PendingMessage(DashboardEvents.Equity, new EquityUpdate(EquityUpdate.Portfolio, [point])));
+                }
+
+                // The portfolio grain folds the same strategy updates on its own subscription, possibly after this read:
+                // read it again at the next flush until its marks reach the newest bar time seen (a strategy behind the
+                // others holds them back; then it is re-read once per flush period until it catches up).
+                lock (_lock)
+                {
+                    if (_newestBarTime is { } newest && (point is null || point.Time < newest))
+                    {
+                        _portfolioDirty = true;
+                    }
+                }
             }
 
             if (overview.Count > 0)
@@ -541,6 +559,11 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
         {
             feed.OverviewDirty = true;
             _portfolioDirty = true;
+            if (update.LastBarTime is { } barTime && (_newestBarTime is null || barTime > _newestBarTime))
+            {
+                _newestBarTime = barTime;
+            }
+
             _overviewAlerts.AddRange(update.NewAlerts);
         }
 
