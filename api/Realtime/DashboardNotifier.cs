@@ -508,8 +508,10 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
                 {
                     await FlushAsync(cancellationToken);
                 }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
+                    // Also while stopping (a grain call or a push failing as the host goes down): logged, and the loop
+                    // ends at its next wait, so the failure does not fail the host's shutdown.
                     LogErrorFlushFailed(_logger, ex);
                 }
             }

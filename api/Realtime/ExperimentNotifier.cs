@@ -79,9 +79,10 @@ public sealed partial class ExperimentNotifier : IHostedService, IAsyncObserver<
             {
                 await subscription.UnsubscribeAsync();
             }
-            catch (Exception ex) when (ex is OrleansException or TimeoutException or ObjectDisposedException)
+            catch (Exception ex) when (ex is OrleansException or TimeoutException or ObjectDisposedException or InvalidOperationException)
             {
-                // The cluster may already be going down with the host; the subscription dies with it.
+                // The cluster may already be going down with the host (its stream provider stopped, the handle
+                // invalidated); the subscription dies with it.
                 LogWarningUnsubscribeFailed(_logger, ex);
             }
         }
@@ -143,8 +144,10 @@ public sealed partial class ExperimentNotifier : IHostedService, IAsyncObserver<
                     {
                         await _hub.Clients.Group(DashboardGroup.ForExperiment(snapshot.Id).Name).SendAsync(Event, snapshot, cancellationToken);
                     }
-                    catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                     {
+                        // A push that fails while the host stops (the hub's connections closing) is logged like any
+                        // other; the loop then ends at its next wait.
                         LogErrorPushFailed(_logger, snapshot.Id, ex);
                     }
                 }
