@@ -103,10 +103,9 @@ public sealed class StrategyEngine
     /// <exception cref="ArgumentException">The bar is for another instrument.</exception>
     /// <exception cref="StrategyLimitExceededException">
     /// After the bar, equity, cash or the position is beyond <see cref="StrategyLimits"/> (the bar is fully processed
-    /// first, so the state stays consistent); the strategy cannot go on.
+    /// first, so the state stays consistent), or a liquidation left the account's equity ≤ 0 (a gap far beyond the
+    /// liquidation price: bankrupt); the strategy cannot go on, and the strategy grain marks it Failed.
     /// </exception>
-    /// <exception cref="StrategyLimitExceededException">Also when a liquidation left the account's equity ≤ 0 (a gap far
-    /// beyond the liquidation price): the engine is bankrupt; the strategy grain marks the strategy Failed.</exception>
     public void OnBar(Bar bar)
     {
         ArgumentNullException.ThrowIfNull(bar);

@@ -9,7 +9,6 @@ namespace TradingRobotPlug.Api.Features.Experiments;
 /// <summary>The experiment endpoints of docs/api.md under <c>/api/v1/experiments</c>.</summary>
 public static class ExperimentsApi
 {
-    private const int MaxPageSize = 500;
 
     /// <summary>Maps the experiment endpoints on <paramref name="v1"/> (the <c>/api/v1</c> group).</summary>
     public static RouteGroupBuilder MapExperimentsApi(this RouteGroupBuilder v1)
@@ -97,15 +96,7 @@ public static class ExperimentsApi
     private static async Task<IResult> List(IClusterClient client, int? page, int? pageSize)
     {
         var errors = new FieldErrors();
-        if (page is < 1)
-        {
-            errors.Add("page", $"must be at least 1 (was {page}).");
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors.Add("pageSize", $"must be in [1, {MaxPageSize}] (was {pageSize}).");
-        }
+        Paging.Check(errors, page, pageSize);
 
         if (!errors.IsEmpty)
         {
@@ -113,9 +104,7 @@ public static class ExperimentsApi
         }
 
         var ids = await client.GetGrain<IExperimentDirectoryGrain>(IExperimentDirectoryGrain.Key).List();
-        int p = page ?? 1;
-        int size = pageSize ?? 50;
-        var pageIds = ids.Skip((int)Math.Min(int.MaxValue, ((long)p - 1) * size)).Take(size);
+        var (pageIds, p, size) = Paging.Slice(ids, page, pageSize);
         var items = await Task.WhenAll(pageIds.Select(id => client.GetGrain<IExperimentGrain>(id).GetSnapshot()));
         return TypedResults.Ok(new PagedResult<ExperimentSnapshot>(items, p, size, ids.Length));
     }

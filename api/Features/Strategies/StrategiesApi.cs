@@ -15,7 +15,6 @@ namespace TradingRobotPlug.Api.Features.Strategies;
 /// <summary>The strategy endpoints of docs/api.md under <c>/api/v1/strategies</c>.</summary>
 public static class StrategiesApi
 {
-    private const int MaxPageSize = 500;
     private const int MaxTradeLimit = 1000;
 
     /// <summary>Maps the strategy endpoints on <paramref name="v1"/> (the <c>/api/v1</c> group).</summary>
@@ -122,15 +121,7 @@ public static class StrategiesApi
     {
         var key = string.IsNullOrWhiteSpace(sort) ? "id" : sort.Trim();
         var errors = CheckSort(key, order);
-        if (page is < 1)
-        {
-            errors.Add("page", $"must be at least 1 (was {page}).");
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors.Add("pageSize", $"must be in [1, {MaxPageSize}] (was {pageSize}).");
-        }
+        Paging.Check(errors, page, pageSize);
 
         if (!errors.IsEmpty)
         {
@@ -138,10 +129,8 @@ public static class StrategiesApi
         }
 
         var all = StrategyRanking.Sort(await AllSummaries(client), key, order == "desc");
-        int p = page ?? 1;
-        int size = pageSize ?? 50;
-        var items = all.Skip((int)Math.Min(int.MaxValue, ((long)p - 1) * size)).Take(size).ToList();
-        return TypedResults.Ok(new PagedResult<StrategySummary>(items, p, size, all.Count));
+        var (items, p, size) = Paging.Slice(all, page, pageSize);
+        return TypedResults.Ok(new PagedResult<StrategySummary>([.. items], p, size, all.Count));
     }
 
     private static async Task<IResult> Get(string id, IClusterClient client)
