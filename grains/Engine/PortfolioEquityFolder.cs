@@ -181,9 +181,9 @@ public sealed class PortfolioEquityFolder
             Deposit(member.Current, member.CurrentBenchmark);
         }
 
-        if (member.Retired)
+        if (member.Removed)
         {
-            return false;
+            return false; // deleted after the start (still known): a re-created strategy of the same id is ignored
         }
 
         if (member.Placeholder)
@@ -205,7 +205,6 @@ public sealed class PortfolioEquityFolder
             member.Removed = true;
             if (Started)
             {
-                member.Retired = true;
                 if (_units > 0m && _sum != 0m)
                 {
                     _units -= member.Current / UnitValue;

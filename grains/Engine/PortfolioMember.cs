@@ -43,13 +43,13 @@ internal sealed class PortfolioMember(StrategyId id, int order, decimal initialC
     /// <summary>The member's key in the folder's set of running members, when it is in it.</summary>
     public (DateTimeOffset Time, int Order)? RunningKey { get; set; }
 
-    /// <summary>Deleted after the portfolio started: frozen at its last equity, later updates for the id are ignored.</summary>
-    public bool Retired { get; set; }
-
     /// <summary>Expected (listed in the strategy directory) but not heard from yet: blocks like a running strategy that
     /// has reported nothing, and contributes nothing until its first update gives its capital.</summary>
     public bool Placeholder { get; set; }
 
-    /// <summary>Deleted before the portfolio started: dropped entirely (its stale calendar entries are skipped).</summary>
+    /// <summary>
+    /// Deleted: its stale calendar entries are skipped. Deleted before the portfolio started it is also dropped from the
+    /// members; after the start its equity was withdrawn and it stays known, so later updates for the id are ignored.
+    /// </summary>
     public bool Removed { get; set; }
 }
