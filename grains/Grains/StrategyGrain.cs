@@ -133,12 +133,7 @@ public sealed partial class StrategyGrain(
             return;
         }
 
-        foreach (var handle in await BarStream().GetAllSubscriptionHandles())
-        {
-            await handle.UnsubscribeAsync();
-        }
-
-        await UnsubscribeTicksAsync(state.State.Settings!.Instruments[0]);
+        await UnsubscribeFromInstrumentAsync();
 
         var instruments = state.State.Settings!.Instruments;
         StopCatchUp();
@@ -251,12 +246,7 @@ public sealed partial class StrategyGrain(
             throw new InvalidOperationException($"Strategy '{Id}' failed and is already stopped ({state.State.FailureReason}).");
         }
 
-        foreach (var handle in await BarStream().GetAllSubscriptionHandles())
-        {
-            await handle.UnsubscribeAsync();
-        }
-
-        await UnsubscribeTicksAsync(state.State.Settings!.Instruments[0]);
+        await UnsubscribeFromInstrumentAsync();
 
         if (state.State.Status == StrategyStatus.Running)
         {
@@ -267,6 +257,17 @@ public sealed partial class StrategyGrain(
         await state.WriteStateAsync();
         StopCatchUp();
         await PublishUpdate();
+    }
+
+    /// <summary>Ends the subscriptions to the instrument's bar stream and ticks (delete, stop, failure).</summary>
+    private async Task UnsubscribeFromInstrumentAsync()
+    {
+        foreach (var handle in await BarStream().GetAllSubscriptionHandles())
+        {
+            await handle.UnsubscribeAsync();
+        }
+
+        await UnsubscribeTicksAsync(state.State.Settings!.Instruments[0]);
     }
 
     /// <summary>
@@ -286,12 +287,7 @@ public sealed partial class StrategyGrain(
         {
             if (state.State.Status is StrategyStatus.Running or StrategyStatus.Paused)
             {
-                foreach (var handle in await BarStream().GetAllSubscriptionHandles())
-                {
-                    await handle.UnsubscribeAsync();
-                }
-
-                await UnsubscribeTicksAsync(state.State.Settings!.Instruments[0]);
+                await UnsubscribeFromInstrumentAsync();
                 StopCatchUp();
             }
 
