@@ -10,7 +10,8 @@ var capital = new Option<decimal>("--capital") { Description = "Starting capital
 var feeBps = new Option<decimal>("--fee-bps") { Description = "Fee in basis points of notional.", DefaultValueFactory = _ => 0m };
 var slippageBps = new Option<decimal>("--slippage-bps") { Description = "Slippage in basis points against the trader.", DefaultValueFactory = _ => 0m };
 var indicators = new Option<string?>("--indicators") { Description = "Indicator columns for indicators.csv, e.g. \"sma:20,rsi:14,macd:12:26:9\"." };
-var benchmark = new Option<string?>("--benchmark") { Description = "Benchmark instrument (buy-and-hold with the same capital, fees and slippage); default and for now only: --symbol." };
+var benchmark = new Option<string?>("--benchmark") { Description = "Benchmark instrument (buy-and-hold with the same capital, fees and slippage); default: --symbol. Another instrument needs --benchmark-data." };
+var benchmarkData = new Option<string?>("--benchmark-data") { Description = "OHLCV CSV file of the --benchmark instrument (same timeframe as --data, ending no earlier)." };
 var output = new Option<string>("--out") { Description = "Output directory.", DefaultValueFactory = _ => "out" };
 var onBadRow = new Option<string>("--on-bad-row") { Description = "fail (default: exit 2 listing bad rows) or skip (skip and report each).", DefaultValueFactory = _ => "fail" };
 onBadRow.AcceptOnlyFromAmong("fail", "skip");
@@ -24,7 +25,7 @@ var throttleMs = new Option<int>("--throttle-ms") { Description = "Pause after e
 
 var backtest = new Command("backtest", "Replay a CSV through strategy grains and write summary.json, trades.csv, equity.csv, buckets.csv.")
 {
-    data, symbol, strategies, capital, feeBps, slippageBps, indicators, output, onBadRow, postgres, resume, publishChunk, throttleMs, timeframe, experiments, benchmark,
+    data, symbol, strategies, capital, feeBps, slippageBps, indicators, output, onBadRow, postgres, resume, publishChunk, throttleMs, timeframe, experiments, benchmark, benchmarkData,
 };
 
 backtest.SetAction((parse, ct) => BacktestRunner.RunAsync(
@@ -87,4 +88,5 @@ BacktestOptions Options(ParseResult parse, IReadOnlyList<string> specs) => new(
     parse.GetValue(throttleMs),
     parse.GetValue(timeframe) is { } tf ? TimeframeExtensions.Parse(tf) : null,
     parse.GetValue(experiments),
-    parse.GetValue(benchmark));
+    parse.GetValue(benchmark),
+    parse.GetValue(benchmarkData));

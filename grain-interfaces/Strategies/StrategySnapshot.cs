@@ -20,6 +20,9 @@ namespace TradingRobotPlug.GrainInterfaces.Strategies;
 /// <param name="RejectedOrders">Orders rejected.</param>
 /// <param name="Metrics">All-time metrics (null before the first bar).</param>
 /// <param name="FailureReason">Why the strategy failed when <paramref name="Status"/> is <see cref="StrategyStatus.Failed"/>; null otherwise.</param>
+/// <param name="BarsAwaitingBenchmark">Bars of the strategy's instrument received but held until the history of a
+/// benchmark on another instrument reaches their close (0 when the benchmark is the strategy's own instrument); a
+/// count that stays above 0 means the benchmark's market data is missing or ends earlier.</param>
 [GenerateSerializer, Immutable, Alias("trp.StrategySnapshot")]
 public sealed record StrategySnapshot(
     [property: Id(0)] StrategyId Id,
@@ -34,4 +37,5 @@ public sealed record StrategySnapshot(
     [property: Id(9)] int Trades,
     [property: Id(10)] int RejectedOrders,
     [property: Id(11)] MetricsSnapshot? Metrics,
-    [property: Id(12)] string? FailureReason = null);
+    [property: Id(12)] string? FailureReason = null,
+    [property: Id(13)] int BarsAwaitingBenchmark = 0);

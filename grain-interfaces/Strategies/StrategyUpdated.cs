@@ -29,6 +29,7 @@ namespace TradingRobotPlug.GrainInterfaces.Strategies;
 /// <param name="NewAlerts">Alerts raised in this batch.</param>
 /// <param name="NewRejections">Orders rejected in this batch.</param>
 /// <param name="FailureReason">Why the strategy failed when <paramref name="Status"/> is <see cref="StrategyStatus.Failed"/>; null otherwise.</param>
+/// <param name="BarsAwaitingBenchmark">Bars received but held until the history of a benchmark on another instrument reaches their close (see <see cref="StrategySnapshot.BarsAwaitingBenchmark"/>).</param>
 [GenerateSerializer, Immutable, Alias("trp.StrategyUpdated")]
 public sealed record StrategyUpdated(
     [property: Id(0)] StrategyId Id,
@@ -46,4 +47,5 @@ public sealed record StrategyUpdated(
     [property: Id(12)] ImmutableArray<PositionSnapshot> Positions,
     [property: Id(13)] ImmutableArray<AlertRaised> NewAlerts,
     [property: Id(14)] ImmutableArray<OrderRejected> NewRejections,
-    [property: Id(15)] string? FailureReason = null);
+    [property: Id(15)] string? FailureReason = null,
+    [property: Id(16)] int BarsAwaitingBenchmark = 0);

@@ -28,6 +28,7 @@ public sealed class StrategyEngine
     private readonly BuyAndHoldBenchmark _benchmark;
     private long _orderSequence;
     private PendingReversal? _pendingReversal;
+    private DateTimeOffset? _lastBarClose;
 
     /// <summary>Creates the engine for validated <paramref name="settings"/>.</summary>
     /// <exception cref="ArgumentException">The settings are invalid; the message lists every problem.</exception>
@@ -63,8 +64,52 @@ public sealed class StrategyEngine
     /// <summary>The benchmark instrument (buy-and-hold with the same capital and rules, see <see cref="BuyAndHoldBenchmark"/>).</summary>
     public InstrumentId Benchmark => _benchmark.Instrument;
 
+    /// <summary>
+    /// True when the benchmark is another instrument than the traded one: its bars then come through
+    /// <see cref="OnBenchmarkBar"/>, each before the first bar of the strategy's instrument that closes at or after it.
+    /// </summary>
+    public bool HasSeparateBenchmark => _benchmark.Instrument != _instrument;
+
+    /// <summary>Close time (UTC) of the last benchmark bar processed by <see cref="OnBenchmarkBar"/>; null before the first.</summary>
+    public DateTimeOffset? BenchmarkThrough { get; private set; }
+
     /// <summary>The benchmark's equity at the last close (the starting capital before the first bar), account currency.</summary>
     public decimal BenchmarkEquity => _benchmark.Equity;
+
+    /// <summary>
+    /// Processes one bar of a separate benchmark instrument (<see cref="HasSeparateBenchmark"/>), in time order. The
+    /// benchmark at a mark of the strategy is the buy-and-hold account after every benchmark bar that closes at or
+    /// before the strategy's bar closes (the last close known at that moment, as LEAN values a benchmark), so the
+    /// caller feeds the benchmark bars closing at or before a strategy bar's close before that bar.
+    /// </summary>
+    /// <param name="bar">A bar of <see cref="Benchmark"/> closing after the previous one fed.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="bar"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The benchmark is the traded instrument (its bars come with <see cref="OnBar"/>).</exception>
+    /// <exception cref="ArgumentException">
+    /// The bar is for another instrument (from <see cref="BuyAndHoldBenchmark.OnBar"/>), does not close after the previous
+    /// benchmark bar, or closes at or before the close of a strategy bar already marked (it would change a past mark).
+    /// </exception>
+    public void OnBenchmarkBar(Bar bar)
+    {
+        ArgumentNullException.ThrowIfNull(bar);
+        if (!HasSeparateBenchmark)
+        {
+            throw new InvalidOperationException($"Strategy '{_id}' is measured against its own instrument {_instrument}; its benchmark bars come with OnBar.");
+        }
+
+        if (BenchmarkThrough is { } through && bar.CloseTime <= through)
+        {
+            throw new ArgumentException($"Benchmark bar of {bar.Instrument} closing {bar.CloseTime:O} is not after the previous one ({through:O}).", nameof(bar));
+        }
+
+        if (_lastBarClose is { } close && bar.CloseTime <= close)
+        {
+            throw new ArgumentException($"Benchmark bar of {bar.Instrument} closing {bar.CloseTime:O} comes after the strategy's bar closing {close:O} was marked without it.", nameof(bar));
+        }
+
+        _benchmark.OnBar(bar);
+        BenchmarkThrough = bar.CloseTime;
+    }
 
     /// <summary>Open metrics buckets of every level.</summary>
     public MetricsBook Metrics { get; }
@@ -100,7 +145,7 @@ public sealed class StrategyEngine
     /// position, against the position it reverses it; (4) equity is recorded. Short selling follows
     /// <see cref="ShortMargin"/> (docs/strategies.md, "Short selling").
     /// </summary>
-    /// <exception cref="ArgumentException">The bar is for another instrument.</exception>
+    /// <exception cref="ArgumentException">The bar is for another instrument, or a separate benchmark was fed past its close (<see cref="OnBenchmarkBar"/>).</exception>
     /// <exception cref="StrategyLimitExceededException">
     /// After the bar, equity, cash or the position is beyond <see cref="StrategyLimits"/> (the bar is fully processed
     /// first, so the state stays consistent), or a liquidation left the account's equity ≤ 0 (a gap far beyond the
@@ -112,6 +157,11 @@ public sealed class StrategyEngine
         if (bar.Instrument != _instrument)
         {
             throw new ArgumentException($"Strategy '{_id}' trades {_instrument}, not {bar.Instrument}.", nameof(bar));
+        }
+
+        if (BenchmarkThrough is { } benchmarkThrough && benchmarkThrough > bar.CloseTime)
+        {
+            throw new ArgumentException($"Strategy '{_id}': the benchmark was fed through {benchmarkThrough:O}, after this bar's close {bar.CloseTime:O} (look-ahead).", nameof(bar));
         }
 
         // 1. The order decided on the previous bar's close fills at this bar's open; after a reversal's closing order,
@@ -140,7 +190,10 @@ public sealed class StrategyEngine
 
         // 2. Mark to market with the bar's range and close.
         Account.MarkBar(bar);
-        _benchmark.OnBar(bar);
+        if (!HasSeparateBenchmark)
+        {
+            _benchmark.OnBar(bar);
+        }
 
         // 3. Decide on the close; the order fills at the next bar's open.
         var target = _strategy.OnBar(bar);
@@ -160,6 +213,7 @@ public sealed class StrategyEngine
         Metrics.AddMark(new EquityMark(barTime, equity, quantity != 0, benchmarkEquity));
         BarsProcessed++;
         LastBarTime = barTime;
+        _lastBarClose = closeTime;
         EnsureWithinLimits(bar, equity, quantity);
     }
 

@@ -7,13 +7,6 @@ namespace TradingRobotPlug.Grains.Engine;
 /// <summary>Validates <see cref="StrategySettings"/> and turns them into the models the engine runs.</summary>
 public static class StrategySettingsBinder
 {
-    /// <summary>
-    /// Why a benchmark on another instrument is refused: the strategy receives only its own instrument's bars, so a
-    /// benchmark can be simulated only on those (a benchmark on another instrument would need that instrument's bars
-    /// at the same closes).
-    /// </summary>
-    public const string BenchmarkMustBeTheInstrument = "benchmark must be the strategy's instrument for now";
-
     /// <summary>Every problem with <paramref name="settings"/> (empty when valid), each naming the field.</summary>
     public static IReadOnlyList<string> Validate(StrategySettings settings, StrategyRegistry registry)
     {
@@ -53,11 +46,6 @@ public static class StrategySettingsBinder
         if (settings.SlippageBps < 0 || settings.SlippageBps > 10_000)
         {
             errors.Add($"slippageBps: must be in [0, 10000] (was {settings.SlippageBps}).");
-        }
-
-        if (settings.Benchmark is { } benchmark && !settings.Instruments.IsDefaultOrEmpty && benchmark != settings.Instruments[0])
-        {
-            errors.Add($"benchmark: {BenchmarkMustBeTheInstrument} (was {benchmark}, the strategy trades {settings.Instruments[0]}).");
         }
 
         if (TryCreateSizing(settings.Sizing, out _) is { } sizingError)

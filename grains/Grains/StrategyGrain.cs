@@ -118,6 +118,7 @@ public sealed partial class StrategyGrain(
     private void NewEngine(StrategySettings settings)
     {
         _engine = new StrategyEngine(Id, settings, registry);
+        ResetBenchmarkAlignment();
         _allTime = null;
         _allTimeAtBars = -1;
         _monitor = new AlertMonitor(Id, settings.InitialCapital) { Thresholds = state.State.Alerts ?? AlertThresholds.None };
@@ -144,6 +145,7 @@ public sealed partial class StrategyGrain(
         state.State.Alerts = null;
         _engine = null;
         _monitor = null;
+        ResetBenchmarkAlignment();
         _alerts.Clear();
         foreach (var instrument in instruments)
         {
@@ -330,7 +332,23 @@ public sealed partial class StrategyGrain(
     private async Task OnBarsAsync(IReadOnlyList<Bar> items)
     {
         items = SkipDeliveredDuringRebuildOrProcessed(items);
-        if (_engine is null || items.Count == 0 || (state.State.Status != StrategyStatus.Running && !_feedingHistory))
+        if (_engine is null || (_deliveredDuringRebuild is not null && !_feedingHistory) || (state.State.Status != StrategyStatus.Running && !_feedingHistory))
+        {
+            return;
+        }
+
+        if (_engine.HasSeparateBenchmark && (items.Count > 0 || _awaitingBenchmark.Count > 0))
+        {
+            // Only the bars whose close the benchmark's history has reached; the rest wait, in order (StrategyGrain.Benchmark.cs).
+            int awaitingBefore = _awaitingBenchmark.Count;
+            items = await AlignWithBenchmarkAsync(items);
+            if (items.Count == 0 && _awaitingBenchmark.Count != awaitingBefore && !_feedingHistory)
+            {
+                await PublishUpdate(); // nothing processed, but watchers learn that bars wait for the benchmark
+            }
+        }
+
+        if (items.Count == 0)
         {
             return;
         }
@@ -340,6 +358,11 @@ public sealed partial class StrategyGrain(
         {
             try
             {
+                if (_engine.HasSeparateBenchmark)
+                {
+                    FeedBenchmarkThrough(items[i].CloseTime);
+                }
+
                 _engine.OnBar(items[i]);
             }
             catch (Exception ex) when (ex is StrategyLimitExceededException or ArithmeticException)
@@ -417,7 +440,8 @@ public sealed partial class StrategyGrain(
             e is null ? [] : [.. e.Account.GetPositions()],
             [.. _batchAlerts],
             e is null ? [] : Slice(e.Rejected, ref _publishedRejections),
-            state.State.FailureReason);
+            state.State.FailureReason,
+            _awaitingBenchmark.Count);
         _batchAlerts.Clear();
         return StreamBackpressure.PublishAsync(_updates!, update);
 
@@ -527,7 +551,8 @@ public sealed partial class StrategyGrain(
             e?.ClosedTrades.Count ?? 0,
             e?.Rejected.Count ?? 0,
             AllTimeSnapshot(),
-            state.State.FailureReason);
+            state.State.FailureReason,
+            _awaitingBenchmark.Count);
         return Task.FromResult(snapshot);
     }
 

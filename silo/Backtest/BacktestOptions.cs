@@ -17,8 +17,11 @@ namespace TradingRobotPlug.Silo.Backtest;
 /// <param name="Timeframe">The bars' timeframe (<c>--timeframe</c>); null infers it from the file's timestamps (<see cref="TradingRobotPlug.Grains.MarketData.TimeframeInference"/>).</param>
 /// <param name="Experiments">The <c>--experiment</c> values (<c>name=…;control=SPEC;treatment=SPEC</c>, see <see cref="ExperimentSpec"/>);
 /// their arms run after <paramref name="Strategies"/> and experiments.json is written. Null or empty: none.</param>
-/// <param name="Benchmark">The benchmark instrument's symbol (<c>--benchmark</c>); null = <see cref="Symbol"/>, which is
-/// for now the only one accepted (the data file holds only that instrument's bars).</param>
+/// <param name="Benchmark">The benchmark instrument's symbol (<c>--benchmark</c>); null = <see cref="Symbol"/>. Another
+/// instrument needs <paramref name="BenchmarkDataPath"/>.</param>
+/// <param name="BenchmarkDataPath">The benchmark instrument's OHLCV CSV file (<c>--benchmark-data</c>), required when
+/// <paramref name="Benchmark"/> is another instrument than <paramref name="Symbol"/>: bars of the same timeframe as
+/// <paramref name="DataPath"/>, whose last bar closes no earlier than the data's last bar. Null otherwise.</param>
 public sealed record BacktestOptions(
     string DataPath,
     string Symbol,
@@ -35,7 +38,8 @@ public sealed record BacktestOptions(
     int ThrottleMilliseconds = 0,
     TradingRobotPlug.GrainInterfaces.Market.Timeframe? Timeframe = null,
     IReadOnlyList<string>? Experiments = null,
-    string? Benchmark = null)
+    string? Benchmark = null,
+    string? BenchmarkDataPath = null)
 {
     /// <summary>Bars per <c>PublishBars</c> call by default.</summary>
     public const int DefaultPublishChunk = 512;

@@ -46,10 +46,30 @@ public static class BacktestRunner
             problems.Add($"--symbol: '{options.Symbol}' is not a valid symbol.");
         }
 
-        if (options.Benchmark is { } benchmarkSymbol
-            && (!InstrumentId.TryParse(benchmarkSymbol, out var benchmark) || benchmark != instrument))
+        InstrumentId? benchmarkInstrument = null;
+        if (options.Benchmark is { } benchmarkSymbol)
         {
-            problems.Add($"--benchmark: {StrategySettingsBinder.BenchmarkMustBeTheInstrument} (was '{benchmarkSymbol}', --symbol is '{options.Symbol}').");
+            if (!InstrumentId.TryParse(benchmarkSymbol, out var parsed))
+            {
+                problems.Add($"--benchmark: '{benchmarkSymbol}' is not a valid symbol.");
+            }
+            else if (parsed != instrument)
+            {
+                benchmarkInstrument = parsed;
+                if (options.BenchmarkDataPath is null)
+                {
+                    problems.Add($"--benchmark: {parsed} is not --symbol {options.Symbol}, so its bars are needed: give them with --benchmark-data <file>.");
+                }
+                else if (!File.Exists(options.BenchmarkDataPath))
+                {
+                    problems.Add($"--benchmark-data: file '{options.BenchmarkDataPath}' does not exist.");
+                }
+            }
+        }
+
+        if (options.BenchmarkDataPath is not null && benchmarkInstrument is null)
+        {
+            problems.Add("--benchmark-data: needs --benchmark naming an instrument other than --symbol (the --data instrument is its own benchmark by default).");
         }
 
         if (options.Capital <= 0)
@@ -112,44 +132,33 @@ public static class BacktestRunner
         }
 
         var bad = new List<CsvRowError>();
-        List<Bar> bars;
-        try
+        if (await ReadBarsAsync("--data", options.DataPath, instrument, options, bad, output, error) is not { } data)
         {
-            // Without --timeframe the file is read as the finest timeframe (only overlapping or repeated times fail),
-            // then its timeframe is inferred from the smallest gap and the bars restamped with it.
-            var reader = new OhlcvCsvReader(instrument, options.Timeframe ?? Timeframe.OneMinute, options.SkipBadRows ? BadRowPolicy.Skip : BadRowPolicy.Fail, options.SkipBadRows ? bad.Add : null);
-            bars = reader.ReadAll(options.DataPath).ToList();
-        }
-        catch (CsvDataException ex)
-        {
-            foreach (var e in ex.Errors)
-            {
-                await error.WriteLineAsync(e.ToString());
-            }
-
             return BadInputExitCode;
         }
 
-        Timeframe timeframe;
-        if (options.Timeframe is { } given)
+        var (bars, timeframe) = data;
+        List<Bar> benchmarkBars = [];
+        if (benchmarkInstrument is { } other)
         {
-            timeframe = given;
-            await output.WriteLineAsync($"data: {options.DataPath}, {bars.Count} bars of {timeframe.ToText()} (--timeframe)");
-        }
-        else
-        {
-            try
+            if (await ReadBarsAsync("--benchmark-data", options.BenchmarkDataPath!, other, options, bad, output, error) is not { } benchmarkData)
             {
-                timeframe = TimeframeInference.Infer(bars.Select(b => b.OpenTime).ToList(), options.DataPath);
-            }
-            catch (ArgumentException ex)
-            {
-                await error.WriteLineAsync($"--data: {ex.Message}");
                 return BadInputExitCode;
             }
 
-            bars = timeframe == Timeframe.OneMinute ? bars : bars.Select(b => b with { Timeframe = timeframe }).ToList();
-            await output.WriteLineAsync($"data: {options.DataPath}, {bars.Count} bars of {timeframe.ToText()} (inferred from the timestamps; --timeframe to set it)");
+            if (benchmarkData.Timeframe != timeframe)
+            {
+                await error.WriteLineAsync($"--benchmark-data: bars of {benchmarkData.Timeframe.ToText()}, but --data has bars of {timeframe.ToText()}; the benchmark's bars must have the strategies' timeframe.");
+                return BadInputExitCode;
+            }
+
+            benchmarkBars = benchmarkData.Bars;
+            if (bars.Count > 0 && (benchmarkBars.Count == 0 || benchmarkBars[^1].CloseTime < bars[^1].CloseTime))
+            {
+                await error.WriteLineAsync($"--benchmark-data: its last bar closes {(benchmarkBars.Count == 0 ? "never (no bars)" : benchmarkBars[^1].CloseTime.ToString("O"))}, before the last bar of --data ({bars[^1].CloseTime:O}); "
+                    + "a strategy marks a bar only once its benchmark's history reaches the bar's close, so the file must cover the data's dates.");
+                return BadInputExitCode;
+            }
         }
 
         foreach (var e in bad)
@@ -185,6 +194,7 @@ public static class BacktestRunner
         var settings = options.Strategies
             .Select(spec => new StrategySettings(spec, [instrument], timeframe, options.Capital, "all-in", options.FeeBps, 0m, 0m, options.SlippageBps))
             .Concat(BacktestExperiments.ArmSettings(experiments, instrument, options, timeframe))
+            .Select(s => s with { Benchmark = benchmarkInstrument })
             .ToList();
         if (await BacktestStrategySetup.PrepareAsync(client, instrument, ids, settings, bars, options, output, error) is not { } alreadyPublished)
         {
@@ -193,6 +203,20 @@ public static class BacktestRunner
         }
 
         await BacktestExperiments.CreateAsync(client, experiments, ids.Skip(options.Strategies.Count).ToList());
+        if (benchmarkInstrument is { } benchmarkId)
+        {
+            // The benchmark's bars first (those not published by an earlier, resumed run): a strategy bar waits until
+            // the benchmark's history reaches its close, so with the whole benchmark published none ever waits.
+            var benchmarkGrain = client.GetGrain<IInstrumentGrain>(benchmarkId.Symbol);
+            var newest = (await benchmarkGrain.GetSnapshot()).LastBarOpenTime;
+            foreach (var chunk in benchmarkBars.Where(b => newest is null || b.OpenTime > newest).Chunk(options.PublishChunk))
+            {
+                await benchmarkGrain.PublishBars([.. chunk]);
+            }
+
+            await output.WriteLineAsync($"benchmark: {benchmarkId} ({benchmarkBars.Count} bars of {options.BenchmarkDataPath})");
+        }
+
         var stopwatch = Stopwatch.StartNew();
         var instrumentGrain = client.GetGrain<IInstrumentGrain>(instrument.Symbol);
         indicatorWriter?.AddRange(bars.Take(alreadyPublished));
@@ -295,5 +319,55 @@ public static class BacktestRunner
         }
 
         return failures.Count > 0 ? RunFailedExitCode : 0;
+    }
+
+    /// <summary>
+    /// Reads an OHLCV file of <paramref name="instrument"/> for the backtest: with <c>--timeframe</c> as that timeframe,
+    /// otherwise as the finest one and then restamped with the timeframe inferred from the timestamps. Writes a line
+    /// naming the file, the bar count and the timeframe; on bad rows or an unreadable timeframe writes the errors
+    /// (prefixed with <paramref name="option"/>) and returns null.
+    /// </summary>
+    private static async Task<(List<Bar> Bars, Timeframe Timeframe)?> ReadBarsAsync(
+        string option, string path, InstrumentId instrument, BacktestOptions options, List<CsvRowError> bad, TextWriter output, TextWriter error)
+    {
+        List<Bar> bars;
+        try
+        {
+            // Without --timeframe the file is read as the finest timeframe (only overlapping or repeated times fail),
+            // then its timeframe is inferred from the smallest gap and the bars restamped with it.
+            var reader = new OhlcvCsvReader(instrument, options.Timeframe ?? Timeframe.OneMinute, options.SkipBadRows ? BadRowPolicy.Skip : BadRowPolicy.Fail, options.SkipBadRows ? bad.Add : null);
+            bars = reader.ReadAll(path).ToList();
+        }
+        catch (CsvDataException ex)
+        {
+            foreach (var e in ex.Errors)
+            {
+                await error.WriteLineAsync(e.ToString());
+            }
+
+            return null;
+        }
+
+        string name = option == "--data" ? "data" : "benchmark data";
+        if (options.Timeframe is { } given)
+        {
+            await output.WriteLineAsync($"{name}: {path}, {bars.Count} bars of {given.ToText()} (--timeframe)");
+            return (bars, given);
+        }
+
+        Timeframe timeframe;
+        try
+        {
+            timeframe = TimeframeInference.Infer(bars.Select(b => b.OpenTime).ToList(), path);
+        }
+        catch (ArgumentException ex)
+        {
+            await error.WriteLineAsync($"{option}: {ex.Message}");
+            return null;
+        }
+
+        bars = timeframe == Timeframe.OneMinute ? bars : bars.Select(b => b with { Timeframe = timeframe }).ToList();
+        await output.WriteLineAsync($"{name}: {path}, {bars.Count} bars of {timeframe.ToText()} (inferred from the timestamps; --timeframe to set it)");
+        return (bars, timeframe);
     }
 }

@@ -23,8 +23,9 @@ namespace TradingRobotPlug.Api.Features.Strategies;
 /// <param name="Name">Optional name shared by the versions of one strategy, e.g. <c>trend</c>: 1-64 of A-Z, a-z, 0-9, ' ', '.', '_', '-', starting with a letter or digit.</param>
 /// <param name="Version">Optional version, e.g. <c>1.1</c>: 1-32 of A-Z, a-z, 0-9, '.', '_', '-', '+', starting with a letter or digit.</param>
 /// <param name="Benchmark">Symbol of the instrument the strategy is measured against (buy-and-hold with the same capital,
-/// fees and slippage); default and, for now, the only one accepted: the strategy's instrument (another gives 400
-/// "benchmark must be the strategy's instrument for now"). Shown as the benchmark in effect.</param>
+/// fees and slippage); default: the strategy's first instrument. Another instrument is valued at its bars of the strategy's
+/// timeframe: a strategy bar is processed once that instrument's history reaches the bar's close, so its market data must
+/// be replayed or ingested too (until then <c>barsAwaitingBenchmark</c> counts the bars held). Shown as the benchmark in effect.</param>
 public sealed record StrategyDefinition(
     string? Id,
     string? Kind,

@@ -85,15 +85,17 @@ public static class StrategyDefinitionBinder
             }
         }
 
+        InstrumentId? benchmarkInstrument = null;
         if (definition.Benchmark is { } benchmarkSymbol)
         {
             if (!InstrumentId.TryParse(benchmarkSymbol, out var benchmark))
             {
                 errors.Add("benchmark", $"'{benchmarkSymbol}' is not a valid symbol (1-32 of A-Z, 0-9, '.', '-', '_', '^').");
             }
-            else if (instruments.Count > 0 && benchmark != instruments[0])
+            else if (instruments.Count == 0 || benchmark != instruments[0])
             {
-                errors.Add("benchmark", $"{StrategySettingsBinder.BenchmarkMustBeTheInstrument} ('{benchmark}' is not '{instruments[0]}').");
+                // The strategy's own instrument is the default, so naming it gives the same settings as leaving it out.
+                benchmarkInstrument = benchmark;
             }
         }
 
@@ -154,7 +156,8 @@ public static class StrategyDefinitionBinder
             definition.FeePerOrder ?? 0m,
             definition.SlippageBps ?? 0m,
             definition.Name,
-            definition.Version);
+            definition.Version,
+            benchmarkInstrument);
         foreach (var error in StrategySettingsBinder.Validate(settings, registry))
         {
             var colon = error.IndexOf(": ", StringComparison.Ordinal);

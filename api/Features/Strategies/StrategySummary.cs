@@ -38,6 +38,8 @@ namespace TradingRobotPlug.Api.Features.Strategies;
 /// <param name="InformationRatio">Annualised information ratio; null while undefined.</param>
 /// <param name="UpCapture">Up capture (empyrical <c>up_capture</c>); null without an up day of the benchmark.</param>
 /// <param name="DownCapture">Down capture (empyrical <c>down_capture</c>); null without a down day of the benchmark.</param>
+/// <param name="BarsAwaitingBenchmark">Bars received but not yet processed because the history of a benchmark on
+/// another instrument does not reach their close yet; it stays above 0 while that instrument's market data is missing.</param>
 public sealed record StrategySummary(
     StrategyId Id,
     string Spec,
@@ -65,7 +67,8 @@ public sealed record StrategySummary(
     double? TrackingError = null,
     double? InformationRatio = null,
     double? UpCapture = null,
-    double? DownCapture = null)
+    double? DownCapture = null,
+    int BarsAwaitingBenchmark = 0)
 {
     /// <summary>The summary of a strategy's current state.</summary>
     public static StrategySummary From(StrategySnapshot snapshot)
@@ -73,7 +76,7 @@ public sealed record StrategySummary(
         ArgumentNullException.ThrowIfNull(snapshot);
         var initial = snapshot.Settings?.InitialCapital ?? snapshot.Equity;
         return Create(snapshot.Id, snapshot.Settings, snapshot.Status, snapshot.Cash, snapshot.Equity, snapshot.Equity - initial,
-            snapshot.Metrics, snapshot.Trades, snapshot.BarsProcessed, snapshot.LastBarTime, snapshot.FailureReason);
+            snapshot.Metrics, snapshot.Trades, snapshot.BarsProcessed, snapshot.LastBarTime, snapshot.FailureReason, snapshot.BarsAwaitingBenchmark);
     }
 
     /// <summary>The summary after a strategy update, given the strategy's definition (null if unknown).</summary>
@@ -81,13 +84,13 @@ public sealed record StrategySummary(
     {
         ArgumentNullException.ThrowIfNull(update);
         return Create(update.Id, settings, update.Status, update.Cash, update.Equity, update.Equity - update.InitialCapital,
-            update.Metrics, update.Metrics?.Trades ?? 0, update.BarsProcessed, update.LastBarTime, update.FailureReason);
+            update.Metrics, update.Metrics?.Trades ?? 0, update.BarsProcessed, update.LastBarTime, update.FailureReason, update.BarsAwaitingBenchmark);
     }
 
     private static StrategySummary Create(StrategyId id, StrategySettings? settings, StrategyStatus status, decimal cash, decimal equity,
-        decimal netPnl, MetricsSnapshot? m, long trades, long bars, DateTimeOffset? lastBarTime, string? failureReason)
+        decimal netPnl, MetricsSnapshot? m, long trades, long bars, DateTimeOffset? lastBarTime, string? failureReason, int awaiting)
         => new(id, settings?.Spec ?? string.Empty, status, settings?.Instruments ?? [], cash, equity, netPnl,
             m?.TotalReturn, m?.Sharpe, m?.Sortino, m?.MaxDrawdown, trades, m?.WinRate, m?.ProfitFactor, bars, lastBarTime, failureReason,
             m?.RealizedPnl ?? 0m, settings?.BenchmarkInstrument?.Symbol, m?.ExcessReturn, m?.Alpha, m?.Beta, m?.Correlation,
-            m?.TrackingError, m?.InformationRatio, m?.UpCapture, m?.DownCapture);
+            m?.TrackingError, m?.InformationRatio, m?.UpCapture, m?.DownCapture, awaiting);
 }

@@ -1,7 +1,13 @@
 using System.Net;
 using TradingRobotPlug.Api.Features.Strategies;
 using TradingRobotPlug.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using TradingRobotPlug.GrainInterfaces.Grains;
+using TradingRobotPlug.GrainInterfaces.Market;
 using TradingRobotPlug.GrainInterfaces.Strategies;
+using TradingRobotPlug.GrainInterfaces.Trading;
+using TradingRobotPlug.Grains.Engine;
+using TradingRobotPlug.Grains.Strategies;
 
 namespace TradingRobotPlug.Api.Tests.Rest;
 
@@ -35,13 +41,45 @@ public sealed class StrategiesApiTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
-    public async Task A_benchmark_on_another_instrument_is_400_for_now_and_the_own_instrument_is_the_default()
+    public async Task A_benchmark_on_another_instrument_waits_for_its_bars_and_the_own_instrument_is_the_default()
     {
         using var http = factory.CreateClient();
-        var other = await http.PostJson("/api/v1/strategies", new { id = "bench-other", kind = "buy-and-hold", instruments = new[] { "BNA" }, capital = 1000m, benchmark = "SPX", start = false });
-        Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
-        var message = Assert.Single((await other.ReadJson()).GetProperty("errors").GetProperty("benchmark").EnumerateArray()).GetString();
-        Assert.StartsWith("benchmark must be the strategy's instrument for now", message, StringComparison.Ordinal);
+        var client = factory.Services.GetRequiredService<IClusterClient>();
+        var other = await http.PostJson("/api/v1/strategies", new { id = "bench-other", kind = "buy-and-hold", instruments = new[] { "BNA" }, capital = 1000m, benchmark = "BNB", start = true });
+        Assert.Equal(HttpStatusCode.Created, other.StatusCode);
+        Assert.Equal("BNB", (await other.Read<StrategyDetails>()).Definition.Benchmark);
+
+        // BNA's bars wait for BNB's history; BNB at half of BNA's price changes (same dates) then releases them.
+        var t0 = new DateTimeOffset(2024, 3, 4, 0, 0, 0, TimeSpan.Zero);
+        decimal[] closes = [10m, 11m, 12m, 10m, 13m];
+        Bar BarOf(string symbol, int day, decimal close) => Bar.Create(InstrumentId.Parse(symbol), Timeframe.OneDay, t0.AddDays(day), close, close, close, close, 100);
+        await client.GetGrain<IInstrumentGrain>("BNA").PublishBars([.. closes.Select((c, i) => BarOf("BNA", i, c))]);
+        var grain = client.GetGrain<IStrategyGrain>("bench-other");
+        while ((await grain.GetSnapshot()).BarsAwaitingBenchmark < closes.Length)
+        {
+            await Task.Delay(20);
+        }
+
+        var waiting = await (await http.GetAsync("/api/v1/strategies/bench-other")).Read<StrategyDetails>();
+        Assert.Equal(closes.Length, waiting.Summary.BarsAwaitingBenchmark);
+        Assert.Equal(0, waiting.Summary.BarsProcessed);
+
+        decimal[] benchmarkCloses = [20m, 21m, 22m, 21m, 22.5m];
+        await client.GetGrain<IInstrumentGrain>("BNB").PublishBars([.. benchmarkCloses.Select((c, i) => BarOf("BNB", i, c))]);
+        Assert.Equal(closes.Length, await grain.WaitForBars(closes.Length).WaitAsync(TimeSpan.FromSeconds(60)));
+
+        // The benchmark's return is that of the buy-and-hold kind run on BNB's bars alone.
+        var engine = new StrategyEngine(StrategyId.Parse("holder"), new StrategySettings("buy-and-hold", [InstrumentId.Parse("BNB")], Timeframe.OneDay, 1000m), StrategyRegistry.Default);
+        foreach (var (c, i) in benchmarkCloses.Select((c, i) => (c, i)))
+        {
+            engine.OnBar(BarOf("BNB", i, c));
+        }
+
+        var details = await (await http.GetAsync("/api/v1/strategies/bench-other")).Read<StrategyDetails>();
+        Assert.Equal(0, details.Summary.BarsAwaitingBenchmark);
+        Assert.Equal("BNB", details.Summary.Benchmark);
+        Assert.Equal(engine.Metrics.AllTime!.ToSnapshot().TotalReturn!.Value, details.Summary.TotalReturn!.Value - details.Summary.ExcessReturn!.Value, 12);
+        Assert.NotEqual(0.0, details.Summary.ExcessReturn!.Value);
 
         var own = new { id = "bench-own", kind = "buy-and-hold", instruments = new[] { "BNA" }, capital = 1000m, benchmark = "BNA", start = false };
         var created = await http.PostJson("/api/v1/strategies", own);

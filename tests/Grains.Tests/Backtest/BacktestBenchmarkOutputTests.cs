@@ -7,7 +7,7 @@ namespace TradingRobotPlug.Grains.Tests.Backtest;
 
 /// <summary>
 /// The benchmark-relative fields end to end through the headless backtest: summary.json (per strategy and for the
-/// portfolio), buckets.csv and equity.csv carry them; <c>--benchmark</c> of another instrument is refused for now.
+/// portfolio), buckets.csv and equity.csv carry them; <c>--benchmark</c> of another instrument reads its bars from <c>--benchmark-data</c>.
 /// </summary>
 public sealed class BacktestBenchmarkOutputTests : IDisposable
 {
@@ -24,19 +24,25 @@ public sealed class BacktestBenchmarkOutputTests : IDisposable
         }
     }
 
-    /// <summary>A gently oscillating market: 120 weekdays of bars.</summary>
-    private static TempCsv Csv()
+    /// <summary>A gently oscillating market: 120 weekdays of bars (<paramref name="count"/>), or another one with <paramref name="phase"/>.</summary>
+    private static TempCsv Csv(int count = 120, double phase = 0, int skipEvery = 0)
     {
         var rows = new List<string> { "Date,Open,High,Low,Close,Volume" };
         var day = new DateOnly(2020, 1, 1);
-        for (int i = 0; i < 120; day = day.AddDays(1))
+        for (int i = 0; i < count; day = day.AddDays(1))
         {
             if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
             {
                 continue;
             }
 
-            double close = 100 + (10 * Math.Sin(i / 7.0)) + (0.05 * i);
+            if (skipEvery > 0 && i % skipEvery == skipEvery - 1)
+            {
+                i++;
+                continue;
+            }
+
+            double close = 100 + (10 * Math.Sin((i / 7.0) + phase)) + (0.05 * i);
             rows.Add(string.Create(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd},{close - 0.3:F2},{close + 1:F2},{close - 1:F2},{close:F2},1000"));
             i++;
         }
@@ -121,13 +127,76 @@ public sealed class BacktestBenchmarkOutputTests : IDisposable
     }
 
     [Fact]
-    public async Task A_benchmark_on_another_instrument_is_refused_with_exit_code_2()
+    public async Task A_benchmark_on_another_instrument_is_the_buy_and_hold_of_its_file()
     {
-        using var csv = Csv();
-        var options = new BacktestOptions(csv.Path, "SPX", ["buy-and-hold"], 100_000m, 0m, 0m, null, _out, false, Benchmark: "NDX");
+        using var data = Csv();
+        using var other = Csv(phase: 2.0, skipEvery: 11); // another market, closed on some of the data's dates
+        var options = new BacktestOptions(data.Path, "SPX", ["sma-cross:fast=3,slow=10", "rsi-reversion"], 100_000m, 1m, 2m, null, _out, false, Benchmark: "NDX", BenchmarkDataPath: other.Path);
         var error = new StringWriter();
-        Assert.Equal(2, await BacktestRunner.RunAsync(options, new StringWriter(), error));
-        Assert.Contains("--benchmark: benchmark must be the strategy's instrument for now", error.ToString());
-        Assert.False(Directory.Exists(_out));
+        var output = new StringWriter();
+        Assert.True(await BacktestRunner.RunAsync(options, output, error) == 0, error.ToString());
+        Assert.Contains("benchmark: NDX (", output.ToString());
+
+        // Independently: the buy-and-hold strategy run on the benchmark's file as its data, same capital, fees and slippage.
+        string holderOut = _out + "-holder";
+        try
+        {
+            var holder = new BacktestOptions(other.Path, "NDX", ["buy-and-hold"], 100_000m, 1m, 2m, null, holderOut, false);
+            Assert.True(await BacktestRunner.RunAsync(holder, new StringWriter(), error) == 0, error.ToString());
+            using var held = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(holderOut, "summary.json")));
+            double expected = held.RootElement[0].GetProperty("total_return").GetDouble();
+
+            using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_out, "summary.json")));
+            var rows = summary.RootElement.EnumerateArray().ToList();
+            foreach (var row in rows.Take(2))
+            {
+                Assert.Equal("NDX", row.GetProperty("benchmark").GetString());
+                Assert.Equal(expected, row.GetProperty("benchmark_return").GetDouble(), 12);
+                Assert.Equal(row.GetProperty("total_return").GetDouble() - expected, row.GetProperty("excess_return").GetDouble(), 12);
+            }
+
+            // The holder's equity on the dates both markets traded is the strategies' benchmark equity there.
+            var holderEquity = File.ReadLines(Path.Combine(holderOut, "equity.csv")).Skip(1).Select(l => l.Split(','))
+                .ToDictionary(f => f[1], f => decimal.Parse(f[2], CultureInfo.InvariantCulture));
+            var marks = File.ReadLines(Path.Combine(_out, "equity.csv")).Skip(1).Select(l => Fields(l)).Where(f => f[0] == "sma-cross:fast=3,slow=10").ToList();
+            Assert.Equal(120, marks.Count);
+            int shared = 0;
+            foreach (var f in marks.Where(f => holderEquity.ContainsKey(f[1])))
+            {
+                Assert.Equal(holderEquity[f[1]], decimal.Parse(f[3], CultureInfo.InvariantCulture));
+                shared++;
+            }
+
+            Assert.InRange(shared, 100, 119);
+        }
+        finally
+        {
+            if (Directory.Exists(holderOut))
+            {
+                Directory.Delete(holderOut, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_benchmark_on_another_instrument_without_its_bars_or_with_too_few_is_refused_with_exit_code_2()
+    {
+        using var data = Csv();
+        using var shorter = Csv(count: 100);
+        using var hourly = new TempCsv("Date,Open,High,Low,Close,Volume", "2020-01-01 10:00:00,1,1,1,1,1", "2020-01-01 11:00:00,1,1,1,1,1", "2020-01-01 12:00:00,1,1,1,1,1");
+        async Task<string> Refused(BacktestOptions options)
+        {
+            var error = new StringWriter();
+            Assert.Equal(2, await BacktestRunner.RunAsync(options, new StringWriter(), error));
+            Assert.False(Directory.Exists(_out));
+            return error.ToString();
+        }
+
+        var baseOptions = new BacktestOptions(data.Path, "SPX", ["buy-and-hold"], 100_000m, 0m, 0m, null, _out, false, Benchmark: "NDX");
+        Assert.Contains("--benchmark: NDX is not --symbol SPX, so its bars are needed: give them with --benchmark-data <file>.", await Refused(baseOptions));
+        Assert.Contains("--benchmark-data: file 'nope.csv' does not exist.", await Refused(baseOptions with { BenchmarkDataPath = "nope.csv" }));
+        Assert.Contains("--benchmark-data: its last bar closes 2020-05-20T00:00:00.0000000+00:00, before the last bar of --data", await Refused(baseOptions with { BenchmarkDataPath = shorter.Path }));
+        Assert.Contains("--benchmark-data: bars of 1h, but --data has bars of 1d", await Refused(baseOptions with { BenchmarkDataPath = hourly.Path }));
+        Assert.Contains("--benchmark-data: needs --benchmark naming an instrument other than --symbol", await Refused(baseOptions with { Benchmark = null, BenchmarkDataPath = shorter.Path }));
     }
 }

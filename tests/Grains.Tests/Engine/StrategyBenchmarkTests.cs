@@ -66,15 +66,100 @@ public sealed class StrategyBenchmarkTests
         Assert.NotNull(m.DownCapture);
     }
 
-    [Fact]
-    public void A_benchmark_on_another_instrument_is_refused_for_now_and_the_own_instrument_is_accepted()
-    {
-        var other = new StrategySettings("sma-cross:fast=5,slow=20", [TestBars.Instrument], Timeframe.OneDay, 10_000m, Benchmark: InstrumentId.Parse("SPX"));
-        var error = Assert.Throws<ArgumentException>(() => new StrategyEngine(StrategyId.Parse("x"), other, StrategyRegistry.Default));
-        Assert.Contains(StrategySettingsBinder.BenchmarkMustBeTheInstrument, error.Message);
+    private static readonly InstrumentId Other = InstrumentId.Parse("OTHER");
 
-        var own = Run(other with { Benchmark = TestBars.Instrument });
-        Assert.Equal(TestBars.Instrument, own.Benchmark);
+    /// <summary>Bars of <see cref="Other"/>: another random walk on the same dates.</summary>
+    private static readonly Bar[] OtherBars = [.. TestBars.RandomWalk(seed: 12, count: 400, startClose: 50).Select(b => b with { Instrument = Other })];
+
+    /// <summary>Runs a strategy on <see cref="Bars"/> measured against <see cref="Other"/>, feeding each benchmark bar before the first strategy bar that closes at or after it.</summary>
+    private static StrategyEngine RunAgainstOther(StrategySettings settings, IReadOnlyList<Bar> benchmarkBars)
+    {
+        var engine = new StrategyEngine(StrategyId.Parse("against-other"), settings with { Benchmark = Other }, StrategyRegistry.Default);
+        int next = 0;
+        foreach (var bar in Bars)
+        {
+            while (next < benchmarkBars.Count && benchmarkBars[next].CloseTime <= bar.CloseTime)
+            {
+                engine.OnBenchmarkBar(benchmarkBars[next++]);
+            }
+
+            engine.OnBar(bar);
+        }
+
+        return engine;
+    }
+
+    /// <summary>The <c>buy-and-hold</c> strategy kind run on <paramref name="bars"/> alone: what a separate benchmark must equal.</summary>
+    private static StrategyEngine Holder(StrategySettings settings, IEnumerable<Bar> bars)
+    {
+        var holder = new StrategyEngine(StrategyId.Parse("holder"), settings with { Spec = "buy-and-hold", Sizing = "all-in", Instruments = [Other], Benchmark = null }, StrategyRegistry.Default);
+        foreach (var bar in bars)
+        {
+            holder.OnBar(bar);
+        }
+
+        return holder;
+    }
+
+    [Fact]
+    public void A_benchmark_on_another_instrument_is_the_buy_and_hold_of_that_instrument_marked_at_each_strategy_close()
+    {
+        var settings = new StrategySettings("sma-cross:fast=5,slow=20", [TestBars.Instrument], Timeframe.OneDay, 10_000m, FeeBps: 5m, FeePerOrder: 1m, SlippageBps: 3m);
+        var engine = RunAgainstOther(settings, OtherBars);
+        var holder = Holder(settings, OtherBars);
+        var own = Run(settings);
+
+        Assert.True(engine.HasSeparateBenchmark);
+        Assert.Equal(Other, engine.Benchmark);
+        Assert.Equal(holder.EquityCurve.Select(p => p.Equity), engine.EquityCurve.Select(p => p.BenchmarkEquity!.Value));
+        // The strategy's own trading does not depend on its benchmark.
+        Assert.Equal(own.EquityCurve.Select(p => p.Equity), engine.EquityCurve.Select(p => p.Equity));
+        Assert.Equal(own.ClosedTrades.Count, engine.ClosedTrades.Count);
+        var m = engine.Metrics.AllTime!.ToSnapshot();
+        Assert.Equal(holder.Metrics.AllTime!.ToSnapshot().TotalReturn, m.BenchmarkTotalReturn);
+        Assert.NotEqual(own.Metrics.AllTime!.ToSnapshot().Beta, m.Beta);
+    }
+
+    [Fact]
+    public void On_a_date_the_benchmark_did_not_trade_it_keeps_its_last_close()
+    {
+        // The benchmark misses every 7th date (its market's holidays): the strategy's mark on such a date carries the
+        // benchmark's equity at its previous bar.
+        var settings = new StrategySettings("rsi-reversion:period=14,lower=30,upper=70", [TestBars.Instrument], Timeframe.OneDay, 10_000m, FeeBps: 5m);
+        var thinned = OtherBars.Where((_, i) => i % 7 != 3).ToArray();
+        var engine = RunAgainstOther(settings, thinned);
+        var holder = Holder(settings, thinned);
+        var byTime = holder.EquityCurve.ToDictionary(p => p.Time, p => p.Equity);
+
+        decimal expected = 10_000m;
+        foreach (var point in engine.EquityCurve)
+        {
+            expected = byTime.GetValueOrDefault(point.Time, expected);
+            Assert.Equal(expected, point.BenchmarkEquity);
+        }
+
+        Assert.Equal(Bars.Length, engine.EquityCurve.Count);
+        Assert.Contains(engine.EquityCurve, p => !byTime.ContainsKey(p.Time));
+    }
+
+    [Fact]
+    public void Benchmark_bars_out_of_order_or_ahead_of_the_next_strategy_bar_are_refused()
+    {
+        var settings = new StrategySettings("sma-cross:fast=5,slow=20", [TestBars.Instrument], Timeframe.OneDay, 10_000m, Benchmark: Other);
+        var engine = new StrategyEngine(StrategyId.Parse("x"), settings, StrategyRegistry.Default);
+        engine.OnBenchmarkBar(OtherBars[0]);
+        engine.OnBar(Bars[0]);
+
+        // A benchmark bar closing at or before a mark already made would change that mark.
+        Assert.Throws<ArgumentException>(() => engine.OnBenchmarkBar(OtherBars[0]));
+        // One closing after the next strategy bar is a look-ahead for that bar.
+        engine.OnBenchmarkBar(OtherBars[2]);
+        Assert.Throws<ArgumentException>(() => engine.OnBar(Bars[1]));
+
+        // With its own instrument as benchmark, the benchmark's bars are the strategy's.
+        var own = new StrategyEngine(StrategyId.Parse("y"), settings with { Benchmark = TestBars.Instrument }, StrategyRegistry.Default);
+        Assert.False(own.HasSeparateBenchmark);
+        Assert.Throws<InvalidOperationException>(() => own.OnBenchmarkBar(OtherBars[0]));
     }
 
     [Fact]
