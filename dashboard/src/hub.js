@@ -3,7 +3,7 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 import { reportError } from './errors.js';
 
-export const EVENTS = ['metrics', 'equity', 'trade', 'position', 'alert', 'replay', 'bar'];
+export const EVENTS = ['metrics', 'equity', 'trade', 'position', 'alert', 'replay', 'bar', 'experiment'];
 
 const connection = new HubConnectionBuilder()
   .withUrl('/hubs/dashboard')
