@@ -4,7 +4,7 @@ import { makeChart, timeSeries } from '../charts.js';
 import { h, replace } from '../dom.js';
 import { reportError } from '../errors.js';
 import { enumText, fmtDuration, fmtMoney, fmtNumber, fmtPct, fmtRatio, fmtTime, signClass } from '../format.js';
-import { subscribe } from '../hub.js';
+import { markOnce, subscribe } from '../hub.js';
 import { link } from '../router.js';
 
 /** Leaderboard columns: key in StrategySummary, header, formatter, whether higher is better for the default sort. */
@@ -115,6 +115,7 @@ export function overviewPage(root) {
         h('span.badge', { class: enumText(s.status) }, enumText(s.status) || '—')),
       h('dl', {}, COLUMNS.map((c) => [h('div', {}, h('dt', {}, c.title),
         h('dd', { testid: `card-${c.key}`, class: c.signed ? signClass(s[c.key]) : '' }, c.fmt(s[c.key])))])))));
+    markOnce('leaderboard-rows');
     replace(tbody, rows.map((s) => h('tr', { testid: 'leaderboard-row', 'data-strategy-id': s.id },
       h('td', {}, link(`/strategies/${encodeURIComponent(s.id)}`, s.id, { testid: 'strategy-link', title: s.spec ?? s.id })),
       h('td.hide-sm', {}, h('span.badge', { class: enumText(s.status) }, enumText(s.status) || '—')),

@@ -10,7 +10,7 @@ import { makeChart, timeSeries } from '../charts.js';
 import { h, replace } from '../dom.js';
 import { reportError } from '../errors.js';
 import { enumText, fmtDuration, fmtMoney, fmtNumber, fmtPct, fmtPrice, fmtRatio, fmtTime, signClass, toChartTime } from '../format.js';
-import { subscribe } from '../hub.js';
+import { markOnce, subscribe } from '../hub.js';
 import { link } from '../router.js';
 import { MIN_DAILY_RETURNS, coalesce, dailyChanges, download, endOfDay, histogram, monthlyReturns, toCsv, tradeKey } from '../stats.js';
 
@@ -238,6 +238,7 @@ export function strategyPage(root, id) {
     candles.setData([...bars.values()].sort((a, b) => a.time - b.time));
     publishBars();
     renderMarkers();
+    if (bars.size) markOnce('strategy-candles');
     // Readable candles: the latest bars; scroll or zoom out for the rest.
     priceChart.timeScale().setVisibleLogicalRange({ from: Math.max(0, bars.size - VISIBLE_BARS), to: bars.size + 2 });
   }
@@ -609,6 +610,7 @@ export function strategyPage(root, id) {
       replace(tradesBody, h('tr', {}, h('td.muted', { colspan: TRADE_COLUMNS.length }, trades.size ? 'No trades match the filter.' : 'No trades yet.')));
       return;
     }
+    markOnce('strategy-trades');
     replace(tradesBody, slice.map((t) => h('tr', { testid: 'trade-row', class: t.exitTime ? '' : 'open' },
       TRADE_COLUMNS.map((c) => {
         if (c.key === 'side') return h('td', {}, h('span.badge', { class: enumText(t.side) }, enumText(t.side)));
