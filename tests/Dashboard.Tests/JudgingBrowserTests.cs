@@ -20,7 +20,7 @@ namespace TradingRobotPlug.Dashboard.Tests;
 [Collection(JudgingCollection.Name)]
 public sealed class JudgingBrowserTests(JudgingServer fixture, ITestOutputHelper output)
 {
-    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
+    private static readonly CultureInfo En = CultureInfo.InvariantCulture;
     private DashboardServer Server => fixture.Server;
 
     [Fact]
@@ -221,7 +221,7 @@ public sealed class JudgingBrowserTests(JudgingServer fixture, ITestOutputHelper
         await using var session = await BrowserSession.OpenAsync(Server);
         var page = session.Page;
         await page.GotoAsync($"/strategies/{id}");
-        await Expect(page.GetByTestId("connection-state")).ToHaveAttributeAsync("data-state", "connected");
+        await Expect(page.GetByTestId("connection-state")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("alltime-row")).ToBeVisibleAsync();
 
         // Record every moment the header and the all-time row disagree (they are drawn from one figures object).

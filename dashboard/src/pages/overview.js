@@ -231,6 +231,7 @@ export function overviewPage(root) {
   });
 
   let disposed = false;
+  let markOverviewLoaded = () => {};
   (async () => {
     try {
       const names = await api.datasets();
@@ -241,7 +242,11 @@ export function overviewPage(root) {
       reportError('loading data sets', err);
     }
   })();
+  const overviewLoaded = new Promise((resolve) => { markOverviewLoaded = resolve; });
   (async () => {
+    // After the leaderboard (the first meaningful content): the daily buckets are the page's largest download.
+    await overviewLoaded;
+    if (disposed) return;
     // History of the portfolio's equity index: the end of each daily bucket; live pushes then add the latest marks.
     try {
       const r = await api.portfolioMetrics('daily');
@@ -263,6 +268,7 @@ export function overviewPage(root) {
       renderPortfolio(o.portfolio);
       addAlerts(o.alerts);
       renderReplay(o.replay);
+      markOverviewLoaded();
     } catch (err) {
       // Show the failure, then fill what the narrower endpoints can still give.
       reportError('loading the overview', err);
@@ -271,6 +277,7 @@ export function overviewPage(root) {
         api.replay().then((r) => !disposed && renderReplay(r)).catch((e) => reportError('loading the replay status', e)),
         api.alerts().then((r) => !disposed && addAlerts((r ?? []).slice(0, MAX_ALERTS))).catch((e) => reportError('loading alerts', e)),
       ]);
+      markOverviewLoaded();
     }
   })();
   renderBoard();

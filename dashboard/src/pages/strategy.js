@@ -649,7 +649,21 @@ export function strategyPage(root, id) {
     } while (cursor);
   }
 
-  // Load, then go live.
+  // Go live at once (the join state fills the header, equity, trades and positions), and load: the candles and the
+  // trades first (the first meaningful content), then the rest, then the indicators.
+  cleanups.push(subscribe([`strategy:${id}`], {
+    metrics: (list) => {
+      const s = (list ?? []).find((x) => x.id === id);
+      if (!s) return;
+      lastSummary = s;
+      renderFigures();
+      refreshMetrics.call();
+    },
+    equity: (e) => { if (e?.strategyId === id) mergeEquity(e.points, false); },
+    trade: (e) => { if (e?.strategyId === id) addTrades(e.trades, e.openTrade, true); },
+    position: (e) => { if (e?.strategyId === id) renderPositions(e.positions); },
+  }));
+  const tradesLoaded = loadAllTrades().catch((err) => reportError('loading trades', err));
   (async () => {
     let details;
     try {
@@ -661,8 +675,10 @@ export function strategyPage(root, id) {
     }
     if (disposed) return;
     const summary = details.summary ?? {};
-    lastSummary = { status: details.status, ...summary };
-    renderFigures();
+    if (!lastSummary) {
+      lastSummary = { status: details.status, ...summary };
+      renderFigures();
+    }
     const def = details.definition ?? details.settings ?? {};
     if (def.kind && !summary.spec) spec.textContent = `${def.kind} ${JSON.stringify(def.parameters ?? {})}`;
     capital = typeof def.capital === 'number' ? def.capital : null;
@@ -670,34 +686,21 @@ export function strategyPage(root, id) {
     symbol = instruments[0] ?? null;
     timeframe = timeframeText(def.timeframe ?? '1d');
     title.textContent = symbol ? `${id} · ${symbol} ${timeframe}` : id;
+    if (symbol) cleanups.push(subscribe([`instrument:${symbol}`], { bar: (e) => { if (e?.symbol === symbol) pushBars(e.bars); } }));
+    renderMarkers();
 
-    const groups = [`strategy:${id}`];
-    if (symbol) groups.push(`instrument:${symbol}`);
-    const unsubscribe = subscribe(groups, {
-      metrics: (list) => {
-        const s = (list ?? []).find((x) => x.id === id);
-        if (!s) return;
-        lastSummary = s;
-        renderFigures();
-        refreshMetrics.call();
-      },
-      equity: (e) => { if (e?.strategyId === id) mergeEquity(e.points, false); },
-      trade: (e) => { if (e?.strategyId === id) addTrades(e.trades, e.openTrade, true); },
-      position: (e) => { if (e?.strategyId === id) renderPositions(e.positions); },
-      bar: (e) => { if (e?.symbol === symbol) pushBars(e.bars); },
-    });
-    cleanups.push(unsubscribe);
-
-    const tasks = [
+    await Promise.all([
       symbol ? api.bars(symbol, timeframe, MAX_BARS).then((b) => !disposed && setBars(b)).catch((err) => reportError(`loading ${symbol} bars`, err)) : null,
+      tradesLoaded,
+    ]);
+    if (disposed) return;
+    await Promise.all([
       // The one download of the full curve (daily P&L, distribution and heatmap need every day); the join's thinned
       // copy and the pushes merge into it by time.
       api.equity(id).then((r) => !disposed && mergeEquity(r.points, curve.size === 0)).catch((err) => reportError('loading the equity curve', err)),
       api.snapshot(id).then((s) => !disposed && renderPositions(s.positions)).catch((err) => reportError('loading positions', err)),
-      loadAllTrades().catch((err) => reportError('loading trades', err)),
       loadMetrics(),
-    ];
-    await Promise.all(tasks);
+    ]);
     if (!disposed) await loadIndicators();
   })();
 
