@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,6 +14,9 @@ public static partial class DashboardEndpointExtensions
 {
     /// <summary>Folder name of the built dashboard in the output directory.</summary>
     public const string FolderName = "dashboard-wwwroot";
+
+    /// <summary><c>Cache-Control</c> of a file whose name carries its content hash: it never changes, so keep it for a year.</summary>
+    public const string ImmutableCacheControl = "public, max-age=31536000, immutable";
 
     private static readonly string[] ReservedPrefixes = ["/api", "/hubs", "/health", "/openapi"];
 
@@ -40,7 +44,7 @@ public static partial class DashboardEndpointExtensions
             {
                 FileProvider = new PhysicalFileProvider(root),
                 ContentTypeProvider = new FileExtensionContentTypeProvider(),
-                OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "no-cache",
+                OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = CacheControlFor(ctx.File.Name),
             });
         }
 
@@ -71,6 +75,19 @@ public static partial class DashboardEndpointExtensions
         fallback.ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>
+    /// The <c>Cache-Control</c> of a dashboard file: <see cref="ImmutableCacheControl"/> for the content-hashed bundle
+    /// (<c>app-HASH.js</c>, <c>styles-HASH.css</c> and their source map and licence files, named by <c>build.mjs</c>), and
+    /// <c>no-cache</c> (revalidate every time) for anything else, such as <c>index.html</c>, which names the hashed files.
+    /// </summary>
+    /// <param name="fileName">The file's name, without folders.</param>
+    /// <returns>The header value.</returns>
+    public static string CacheControlFor(string fileName)
+        => HashedName().IsMatch(fileName) ? ImmutableCacheControl : "no-cache";
+
+    [GeneratedRegex(@"^(app|styles)-[A-Za-z0-9]{8,}\.(js|css)(\.map|\.LEGAL\.txt)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex HashedName();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The dashboard is not built ({Root}/index.html is missing); '/' answers 503")]
     private static partial void LogWarningNotBuilt(ILogger logger, string root);

@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.ResponseCompression;
 using TradingRobotPlug.Api.Features;
 using TradingRobotPlug.Api.Features.Common;
 using TradingRobotPlug.Api.Realtime;
@@ -25,16 +27,18 @@ public static class TradingRobotPlugApplicationExtensions
         builder.AddRestApi();
         builder.AddDashboardRealtime();
         builder.AddMarketReplay();
+        builder.AddHttpCompression();
         return builder;
     }
 
     /// <summary>
-    /// Maps the exception handler and status-code pages, health and OpenAPI, the REST API under <c>/api/v1</c> and the
+    /// Compresses the responses (Brotli or gzip, as the client accepts; see <see cref="AddHttpCompression"/>), then maps the exception handler and status-code pages, health and OpenAPI, the REST API under <c>/api/v1</c> and the
     /// SignalR hub at <c>/hubs/dashboard</c>. The dashboard's static files are mapped separately (<c>MapDashboard</c>).
     /// </summary>
     public static WebApplication MapTradingRobotPlug(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealthAndOpenApi();
@@ -42,5 +46,25 @@ public static class TradingRobotPlugApplicationExtensions
         app.MapDashboardHub();
         app.MapOrleansDashboardBehindKeys();
         return app;
+    }
+
+    /// <summary>
+    /// Response compression for the REST answers and the dashboard's files: Brotli, else gzip, both at their fastest
+    /// level (the JSON of an equity curve or of the bars shrinks about tenfold), for JSON, ProblemDetails, JavaScript,
+    /// CSS, HTML and source maps. SignalR's WebSocket frames are not HTTP responses and are left alone.
+    /// </summary>
+    public static WebApplicationBuilder AddHttpCompression(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["text/javascript", "application/problem+json"]);
+        });
+        return builder;
     }
 }

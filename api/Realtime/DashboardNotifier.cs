@@ -553,7 +553,7 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
             feed.Peak = Math.Max(feed.Peak, point.Equity);
             if (group)
             {
-                feed.PendingEquity.Add(EquityCurvePoint.Create(point.Time, point.Equity, feed.Peak));
+                feed.PendingEquity.Add(EquityCurvePoint.Create(point.Time, point.Equity, feed.Peak, point.BenchmarkEquity));
             }
         }
 

@@ -99,7 +99,7 @@ public sealed class DashboardStateReader(IClusterClient client, MarketReplayServ
         foreach (var p in curve)
         {
             peak = Math.Max(peak, p.Equity);
-            points.Add(EquityCurvePoint.Create(p.Time, p.Equity, peak));
+            points.Add(EquityCurvePoint.Create(p.Time, p.Equity, peak, p.BenchmarkEquity));
         }
 
         TradeRecord? open = trades.Length > 0 && trades[^1].IsOpen ? trades[^1] : null;

@@ -52,9 +52,11 @@ export const api = {
   equity: (id, maxPoints) => request('GET', `/strategies/${enc(id)}/equity${q({ maxPoints })}`),
   trades: (id, cursor, limit) => request('GET', `/strategies/${enc(id)}/trades${q({ cursor, limit })}`),
   bars: (symbol, timeframe, limit) => request('GET', `/instruments/${enc(symbol)}/bars${q({ timeframe, limit })}`),
-  indicators: (symbol, set, timeframe, limit) => request('GET', `/instruments/${enc(symbol)}/indicators${q({ set, timeframe, limit })}`),
+  indicators: (symbol, set, timeframe, limit, from) => request('GET', `/instruments/${enc(symbol)}/indicators${q({ set, timeframe, limit, from })}`),
   datasets: () => request('GET', '/datasets'),
   startReplay: (dataSet, symbol, speed) => request('POST', '/replays', { dataSet, symbol, speed }),
   stopReplay: () => request('POST', '/replays/current/stop'),
   cluster: () => request('GET', '/cluster'),
+  // Judging pages (compare, experiment detail).
+  experiment: (id) => request('GET', `/experiments/${enc(id)}`),
 };

@@ -3,7 +3,7 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 import { reportError } from './errors.js';
 
-export const EVENTS = ['metrics', 'equity', 'trade', 'position', 'alert', 'replay', 'bar'];
+export const EVENTS = ['metrics', 'equity', 'trade', 'position', 'alert', 'replay', 'bar', 'experiment'];
 
 const connection = new HubConnectionBuilder()
   .withUrl('/hubs/dashboard')
@@ -25,8 +25,14 @@ function setState(state) {
   document.body.classList.toggle('stale', state !== 'connected');
 }
 
+/** Marks a moment once (performance.mark), read by the speed measurement of docs/benchmarks.md. */
+export function markOnce(name) {
+  if (!performance.getEntriesByName(name, 'mark').length) performance.mark(name);
+}
+
 for (const event of EVENTS) {
   connection.on(event, (payload) => {
+    markOnce('hub-first-message');
     for (const sub of subscriptions) {
       const fn = sub.handlers[event];
       if (!fn) continue;
@@ -86,6 +92,7 @@ async function start() {
   try {
     await connection.start();
     retryMs = 1000;
+    markOnce('hub-connected');
     setState('connected');
     await joinAll();
   } catch (err) {

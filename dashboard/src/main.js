@@ -4,6 +4,8 @@ import { h, replace } from './dom.js';
 import { clearErrors, reportError } from './errors.js';
 import { startHub } from './hub.js';
 import { clusterPage } from './pages/cluster.js';
+import { comparePage } from './pages/compare.js';
+import { experimentPage } from './pages/experiment.js';
 import { overviewPage } from './pages/overview.js';
 import { strategyPage } from './pages/strategy.js';
 import { link, setNavigator } from './router.js';
@@ -33,6 +35,14 @@ function render() {
     } else if (path === '/cluster') {
       root.dataset.page = 'cluster';
       dispose = clusterPage(root);
+    // --- judging pages (compare, experiment detail) ---
+    } else if (path === '/compare') {
+      root.dataset.page = 'compare';
+      dispose = comparePage(root);
+    } else if ((m = /^\/experiments\/([^/]+)$/.exec(path))) {
+      root.dataset.page = 'experiment';
+      dispose = experimentPage(root, m[1]);
+    // --- end of judging pages ---
     } else {
       root.dataset.page = 'not-found';
       replace(root, h('section.card', {}, h('h2', {}, 'Not found'), h('p', {}, `No page at ${path}. `, link('/', 'Back to the overview'))));

@@ -22,10 +22,12 @@ public sealed class DashboardBrowserTests(DashboardServer server)
             using var res = await http.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, res.StatusCode);
             Assert.Equal("text/html", res.Content.Headers.ContentType?.MediaType);
-            Assert.Contains("<script type=\"module\" src=\"/app.js\">", await res.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Matches("<script type=\"module\" src=\"/app-[A-Za-z0-9]+\\.js\">", await res.Content.ReadAsStringAsync());
         }
 
-        using (var js = await http.GetAsync("/app.js"))
+        // The bundle has a content-hashed name (build.mjs), read from index.html.
+        var script = System.Text.RegularExpressions.Regex.Match(await http.GetStringAsync("/"), "src=\"(/app-[A-Za-z0-9]+\\.js)\"").Groups[1].Value;
+        using (var js = await http.GetAsync(script))
         {
             Assert.Equal(HttpStatusCode.OK, js.StatusCode);
             Assert.Equal("text/javascript", js.Content.Headers.ContentType?.MediaType);
@@ -116,7 +118,8 @@ public sealed class DashboardBrowserTests(DashboardServer server)
         await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=price-chart]').dataset.bars) > 1000");
         await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=price-chart]').dataset.markers) > 0");
         await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=strategy-equity-chart]').dataset.points) > 0");
-        await Expect(page.GetByTestId("indicator-series")).ToHaveCountAsync(2);
+        // The default set: sma 50 and 200 on the price, and rsi (1 line), macd (3) and stoch (2) in their own panes.
+        await Expect(page.GetByTestId("indicator-series")).ToHaveCountAsync(8);
         await Expect(page.GetByTestId("metrics-row").First).ToBeVisibleAsync();
         await page.GetByTestId("metrics-level").SelectOptionAsync("yearly");
         await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=metrics-row]').length > 10");

@@ -19,7 +19,7 @@ public static class EquityDownsampler
             var equity = curve[i].Equity;
             peak = peak is { } p && p >= equity ? p : equity;
             double drawdown = peak > 0 ? (double)(1m - (equity / peak.Value)) : 0;
-            result[i] = new EquityDrawdownPoint(curve[i].Time, equity, drawdown);
+            result[i] = new EquityDrawdownPoint(curve[i].Time, equity, drawdown, curve[i].BenchmarkEquity);
         }
 
         return result;

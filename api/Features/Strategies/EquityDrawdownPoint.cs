@@ -4,4 +4,6 @@ namespace TradingRobotPlug.Api.Features.Strategies;
 /// <param name="Time">Bar close time, UTC.</param>
 /// <param name="Equity">Equity, account currency.</param>
 /// <param name="Drawdown">1 − equity / running peak equity, a positive fraction in [0, 1] (0 at a new peak).</param>
-public sealed record EquityDrawdownPoint(DateTimeOffset Time, decimal Equity, double Drawdown);
+/// <param name="BenchmarkEquity">The benchmark's equity at the same mark (buy-and-hold of the benchmark instrument with the
+/// strategy's capital, fees and slippage; docs/metrics.md), or null for a mark made without a benchmark.</param>
+public sealed record EquityDrawdownPoint(DateTimeOffset Time, decimal Equity, double Drawdown, decimal? BenchmarkEquity = null);

@@ -4,7 +4,7 @@ import { makeChart, timeSeries } from '../charts.js';
 import { h, replace } from '../dom.js';
 import { reportError } from '../errors.js';
 import { enumText, fmtDuration, fmtMoney, fmtNumber, fmtPct, fmtRatio, fmtTime, signClass } from '../format.js';
-import { subscribe } from '../hub.js';
+import { markOnce, subscribe } from '../hub.js';
 import { link } from '../router.js';
 
 /** Leaderboard columns: key in StrategySummary, header, formatter, whether higher is better for the default sort. */
@@ -16,7 +16,13 @@ export const COLUMNS = [
   { key: 'maxDrawdown', title: 'Max DD', fmt: fmtPct },
   { key: 'trades', title: 'Trades', fmt: fmtNumber },
   { key: 'winRate', title: 'Win rate', fmt: fmtPct },
+  { key: 'lastBarTime', title: 'As of', fmt: fmtTime, time: true },
 ];
+
+/** An alert's identity: the same alert from the REST load, the join state and a push is shown once. */
+export const alertKey = (a) => `${a.strategy}|${a.kind}|${a.time}|${a.message}`;
+/** The date ("2020-04-17") of an ISO time, for the date-range filter. */
+const dayOf = (iso) => (iso ? new Date(iso).toISOString().slice(0, 10) : '');
 
 const MAX_ALERTS = 50;
 
@@ -29,6 +35,12 @@ export function overviewPage(root) {
   let replayRunning = false;
 
   const tbody = h('tbody', { testid: 'leaderboard-body' });
+  const cards = h('div.board-cards', { testid: 'leaderboard-cards', role: 'list', 'aria-label': 'Leaderboard' });
+  const rangeFrom = h('input', { type: 'date', id: 'overview-from', testid: 'overview-from' });
+  const rangeTo = h('input', { type: 'date', id: 'overview-to', testid: 'overview-to' });
+  const rangeText = h('span.muted', { testid: 'overview-range-text' });
+  /** @type {{ time: string, value: number }[]} the portfolio index points drawn, for the range's return */
+  let portfolioPoints = [];
   const thead = h('thead', {}, h('tr', {},
     h('th', { 'data-sort': 'id' }, 'Strategy'),
     h('th.hide-sm', {}, 'Status'),
@@ -64,11 +76,14 @@ export function overviewPage(root) {
         startBtn, stopBtn),
       progress, replayText),
     h('div.grid-2', {},
-      h('section.card', {}, h('h2', {}, 'Portfolio equity'), portfolioStats, portfolioEl),
-      h('section.card', {}, h('h2', {}, 'Alerts'), alertsList)),
-    h('section.card', {},
+      h('section.card', { 'aria-label': 'Portfolio' }, h('h2', {}, 'Portfolio equity'), portfolioStats,
+        h('div.inline-form', { testid: 'overview-range' }, h('label', { for: 'overview-from' }, 'From'), rangeFrom,
+          h('label', { for: 'overview-to' }, 'To'), rangeTo, rangeText),
+        portfolioEl),
+      h('section.card', { 'aria-label': 'Alerts' }, h('h2', {}, 'Alerts'), alertsList)),
+    h('section.card', { 'aria-label': 'Leaderboard' },
       h('h2', {}, 'Leaderboard'),
-      h('div.table-wrap', {}, h('table.board', { testid: 'leaderboard' }, thead, tbody))));
+      h('div.table-wrap.board-wrap', {}, h('table.board', { testid: 'leaderboard' }, thead, tbody), cards)));
 
   const chart = makeChart(portfolioEl);
   const equity = timeSeries(portfolioEl, chart, 'area', {
@@ -91,8 +106,16 @@ export function overviewPage(root) {
     }
     if (!rows.length) {
       replace(tbody, h('tr', {}, h('td.muted', { colspan: COLUMNS.length + 2 }, 'No strategies yet.')));
+      replace(cards, h('p.muted', {}, 'No strategies yet.'));
       return;
     }
+    // The narrow layout: one card per strategy with every column (CSS shows either the table or the cards).
+    replace(cards, rows.map((s) => h('article.board-card', { testid: 'leaderboard-card', role: 'listitem', 'data-strategy-id': s.id, 'aria-label': s.id },
+      h('div.card-head', {}, link(`/strategies/${encodeURIComponent(s.id)}`, s.id, { testid: 'strategy-card-link' }),
+        h('span.badge', { class: enumText(s.status) }, enumText(s.status) || '—')),
+      h('dl', {}, COLUMNS.map((c) => [h('div', {}, h('dt', {}, c.title),
+        h('dd', { testid: `card-${c.key}`, class: c.signed ? signClass(s[c.key]) : '' }, c.fmt(s[c.key])))])))));
+    markOnce('leaderboard-rows');
     replace(tbody, rows.map((s) => h('tr', { testid: 'leaderboard-row', 'data-strategy-id': s.id },
       h('td', {}, link(`/strategies/${encodeURIComponent(s.id)}`, s.id, { testid: 'strategy-link', title: s.spec ?? s.id })),
       h('td.hide-sm', {}, h('span.badge', { class: enumText(s.status) }, enumText(s.status) || '—')),
@@ -140,22 +163,29 @@ export function overviewPage(root) {
       stat('Net P&L', fmtMoney(p.netPnl), 'portfolio-netpnl', signClass(p.netPnl)),
       stat('Return', fmtPct(p.metrics?.totalReturn), null, signClass(p.metrics?.totalReturn)),
       stat('Max DD', fmtPct(p.metrics?.maxDrawdown)),
-      stat('Trades', fmtNumber(p.trades)));
+      stat('Sharpe', fmtRatio(p.metrics?.sharpe), 'portfolio-sharpe'),
+      stat('Trades', fmtNumber(p.trades), 'portfolio-trades'),
+      stat('As of', fmtTime(p.markedThroughUtc), 'portfolio-asof'));
   }
 
   function renderAlerts() {
-    if (!alerts.length) {
-      replace(alertsList, h('li.muted', {}, 'No alerts raised.'));
+    const from = rangeFrom.value;
+    const to = rangeTo.value;
+    const shown = alerts.filter((a) => (!from || dayOf(a.time) >= from) && (!to || dayOf(a.time) <= to));
+    if (!shown.length) {
+      replace(alertsList, h('li.muted', {}, alerts.length ? 'No alerts in this date range.' : 'No alerts raised.'));
       return;
     }
-    replace(alertsList, alerts.map((a) => h('li', { testid: 'alert' },
+    replace(alertsList, shown.map((a) => h('li', { testid: 'alert' },
       h('span.alert-time', {}, fmtTime(a.time)), ' ',
       link(`/strategies/${encodeURIComponent(a.strategy)}`, a.strategy), ' ',
       h('span.badge.warn', {}, a.kind), ' ', a.message)));
   }
 
   function addAlerts(list) {
-    alerts = [...(list ?? []), ...alerts].sort((a, b) => Date.parse(b.time) - Date.parse(a.time)).slice(0, MAX_ALERTS);
+    const byKey = new Map(alerts.map((a) => [alertKey(a), a]));
+    for (const a of list ?? []) byKey.set(alertKey(a), a);
+    alerts = [...byKey.values()].sort((a, b) => Date.parse(b.time) - Date.parse(a.time)).slice(0, MAX_ALERTS);
     renderAlerts();
   }
 
@@ -201,6 +231,7 @@ export function overviewPage(root) {
   });
 
   let disposed = false;
+  let markOverviewLoaded = () => {};
   (async () => {
     try {
       const names = await api.datasets();
@@ -211,7 +242,11 @@ export function overviewPage(root) {
       reportError('loading data sets', err);
     }
   })();
+  const overviewLoaded = new Promise((resolve) => { markOverviewLoaded = resolve; });
   (async () => {
+    // After the leaderboard (the first meaningful content): the daily buckets are the page's largest download.
+    await overviewLoaded;
+    if (disposed) return;
     // History of the portfolio's equity index: the end of each daily bucket; live pushes then add the latest marks.
     try {
       const r = await api.portfolioMetrics('daily');
@@ -219,8 +254,7 @@ export function overviewPage(root) {
       const history = (r.periods ?? []).filter((m) => m.endEquity !== null && m.endEquity !== undefined)
         .map((m) => ({ time: m.lastMarkTime ?? m.period?.start, value: m.endEquity }));
       if (history.length) {
-        equity.merge(history);
-        chart.timeScale().fitContent();
+        mergePortfolio(history);
       }
     } catch (err) {
       reportError('loading the portfolio equity history', err);
@@ -234,6 +268,7 @@ export function overviewPage(root) {
       renderPortfolio(o.portfolio);
       addAlerts(o.alerts);
       renderReplay(o.replay);
+      markOverviewLoaded();
     } catch (err) {
       // Show the failure, then fill what the narrower endpoints can still give.
       reportError('loading the overview', err);
@@ -242,10 +277,36 @@ export function overviewPage(root) {
         api.replay().then((r) => !disposed && renderReplay(r)).catch((e) => reportError('loading the replay status', e)),
         api.alerts().then((r) => !disposed && addAlerts((r ?? []).slice(0, MAX_ALERTS))).catch((e) => reportError('loading alerts', e)),
       ]);
+      markOverviewLoaded();
     }
   })();
   renderBoard();
   renderAlerts();
+
+  // The portfolio chart and the date-range filter: the chart shows the range, the alerts are those raised in it, and
+  // the range's return is that of the index points drawn (first and last in the range).
+  const indexByTime = new Map();
+  function mergePortfolio(points) {
+    if (!points.length) return;
+    equity.merge(points);
+    for (const p of points) indexByTime.set(Date.parse(p.time), p);
+    portfolioPoints = [...indexByTime.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => p);
+    applyRange();
+  }
+  function applyRange() {
+    const from = rangeFrom.value;
+    const to = rangeTo.value;
+    const inRange = portfolioPoints.filter((p) => (!from || dayOf(p.time) >= from) && (!to || dayOf(p.time) <= to));
+    if ((from || to) && inRange.length) {
+      chart.timeScale().setVisibleRange({ from: Math.floor(Date.parse(inRange[0].time) / 1000), to: Math.floor(Date.parse(inRange[inRange.length - 1].time) / 1000) });
+    } else {
+      chart.timeScale().fitContent();
+    }
+    const r = inRange.length > 1 ? inRange[inRange.length - 1].value / inRange[0].value - 1 : null;
+    rangeText.textContent = from || to ? (inRange.length ? `return in range ${fmtPct(r)}` : 'no portfolio marks in this range') : '';
+    portfolioEl.dataset.rangePoints = String(inRange.length);
+  }
+  for (const el of [rangeFrom, rangeTo]) el.addEventListener('change', () => { applyRange(); renderAlerts(); });
 
   const unsubscribe = subscribe(['overview'], {
     metrics: (summaries) => {
@@ -255,11 +316,8 @@ export function overviewPage(root) {
     equity: (e) => {
       if (e?.strategyId !== 'portfolio') return;
       const points = e.points ?? [];
-      equity.merge(points.map((p) => ({ time: p.time, value: p.equity })));
-      if (points.length) {
-        chart.timeScale().fitContent();
-        refreshPortfolio();
-      }
+      mergePortfolio(points.map((p) => ({ time: p.time, value: p.equity })));
+      if (points.length) refreshPortfolio();
     },
     alert: addAlerts,
     replay: renderReplay,

@@ -44,6 +44,31 @@ public sealed class StrategyDataApiTests(ReplayedStrategyFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task Every_equity_point_carries_the_benchmark_equity_whose_growth_is_the_benchmark_return_of_the_metrics()
+    {
+        using var http = fixture.CreateClient();
+        var points = (await (await http.GetAsync(Base + "/equity")).ReadJson()).GetProperty("points");
+        Assert.All(points.EnumerateArray(), p => Assert.Equal(JsonValueKind.Number, p.GetProperty("benchmarkEquity").ValueKind));
+        var yearly = (await (await http.GetAsync(Base + "/metrics?level=yearly")).ReadJson()).GetProperty("periods");
+
+        // Each year's benchmark return is the growth of the curve's benchmark equity from the year's opening (the
+        // previous year's last point, or the capital for the first year) to its last point.
+        var byYear = points.EnumerateArray().GroupBy(p => p.GetProperty("time").GetDateTimeOffset().Year).ToDictionary(g => g.Key, g => g.Last().GetProperty("benchmarkEquity").GetDecimal());
+        decimal opening = 100_000m;
+        foreach (var period in yearly.EnumerateArray())
+        {
+            var year = period.GetProperty("period").GetProperty("start").GetDateTimeOffset().Year;
+            Assert.Equal(period.GetProperty("benchmarkTotalReturn").GetDouble(), (double)(byYear[year] / opening) - 1, 9);
+            opening = byYear[year];
+        }
+
+        // Thinned for a chart, a point keeps its benchmark equity.
+        var sampled = (await (await http.GetAsync(Base + "/equity?maxPoints=10")).ReadJson()).GetProperty("points");
+        var full = points.EnumerateArray().ToDictionary(p => p.GetProperty("time").GetDateTimeOffset(), p => p.GetProperty("benchmarkEquity").GetDecimal());
+        Assert.All(sampled.EnumerateArray(), p => Assert.Equal(full[p.GetProperty("time").GetDateTimeOffset()], p.GetProperty("benchmarkEquity").GetDecimal()));
+    }
+
+    [Fact]
     public async Task Snapshot_details_and_equity_curve_agree()
     {
         using var http = fixture.CreateClient();
