@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using TradingRobotPlug.Api.Hosting;
 using TradingRobotPlug.GrainInterfaces.Grains;
@@ -340,8 +341,10 @@ public sealed partial class MarketReplayService(
             var snapshot = await client.GetGrain<IInstrumentGrain>(target.Symbol).GetSnapshot();
             if (bars.Count > 0 && snapshot.LastTime is { } last && last >= bars[0].CloseTime)
             {
-                throw new ReplayConflictException(
-                    $"{target.Symbol} already holds bars up to {last:yyyy-MM-dd}, and a published bar never changes: '{current.DataSet}' can only be replayed from its first bar ({bars[0].OpenTime:yyyy-MM-dd}) to a symbol without bars from then on, e.g. {await NextFreeSymbolAsync(current.Symbol, bars)}.");
+                var free = await NextFreeSymbolAsync(current.Symbol, bars);
+                throw new ReplayConflictException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{target.Symbol} already holds bars up to {last:yyyy-MM-dd}, and a published bar never changes: '{current.DataSet}' can only be replayed from its first bar ({bars[0].OpenTime:yyyy-MM-dd}) to a symbol without bars from then on, e.g. {free}."));
             }
         }
         else
@@ -382,23 +385,24 @@ public sealed partial class MarketReplayService(
         string action;
         if (current.State is ReplayState.Running or ReplayState.Paused)
         {
-            action = $"A replay of '{current.DataSet}' to {current.Symbol} is {current.State.ToString().ToLowerInvariant()}: Start is refused until it is stopped.";
+            action = string.Create(CultureInfo.InvariantCulture, $"A replay of '{current.DataSet}' to {current.Symbol} is {current.State.ToString().ToLowerInvariant()}: Start is refused until it is stopped.");
         }
         else if (bars.Count == 0)
         {
-            action = $"'{dataSet}' has no bars: Start would publish nothing.";
+            action = string.Create(CultureInfo.InvariantCulture, $"'{dataSet}' has no bars: Start would publish nothing.");
         }
         else if (held >= bars.Count)
         {
-            action = $"All {bars.Count:N0} bars of '{dataSet}' are already published to {instrument.Symbol} (a published bar never changes): Start would publish nothing. Restart replays them from the first bar to {await NextFreeSymbolAsync(instrument.Symbol, bars)}.";
+            var restartSymbol = await NextFreeSymbolAsync(instrument.Symbol, bars);
+            action = string.Create(CultureInfo.InvariantCulture, $"All {bars.Count:N0} bars of '{dataSet}' are already published to {instrument.Symbol} (a published bar never changes): Start would publish nothing. Restart replays them from the first bar to {restartSymbol}.");
         }
         else if (held == 0)
         {
-            action = $"Start publishes all {bars.Count:N0} bars of '{dataSet}' to {instrument.Symbol}, {bars[0].OpenTime:yyyy-MM-dd} to {bars[^1].OpenTime:yyyy-MM-dd}.";
+            action = string.Create(CultureInfo.InvariantCulture, $"Start publishes all {bars.Count:N0} bars of '{dataSet}' to {instrument.Symbol}, {bars[0].OpenTime:yyyy-MM-dd} to {bars[^1].OpenTime:yyyy-MM-dd}.");
         }
         else
         {
-            action = $"Start continues after bar {held:N0} of {bars.Count:N0}: publishes the {bars.Count - held:N0} bars from {bars[held].OpenTime:yyyy-MM-dd} to {bars[^1].OpenTime:yyyy-MM-dd} to {instrument.Symbol}.";
+            action = string.Create(CultureInfo.InvariantCulture, $"Start continues after bar {held:N0} of {bars.Count:N0}: publishes the {bars.Count - held:N0} bars from {bars[held].OpenTime:yyyy-MM-dd} to {bars[^1].OpenTime:yyyy-MM-dd} to {instrument.Symbol}.");
         }
 
         return new ReplayPreview(

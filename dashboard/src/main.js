@@ -4,9 +4,38 @@ import { h, replace } from './dom.js';
 import { clearErrors, reportError } from './errors.js';
 import { startHub } from './hub.js';
 import { clusterPage } from './pages/cluster.js';
+import { experimentsPage } from './pages/experiments.js';
 import { overviewPage } from './pages/overview.js';
+import { newStrategyPage } from './pages/strategy-new.js';
 import { strategyPage } from './pages/strategy.js';
 import { link, setNavigator } from './router.js';
+
+/**
+ * A page that is not built yet: its title and a sentence, so that the navigation never leads nowhere.
+ * @returns {() => void} dispose
+ */
+function placeholderPage(root, title, text) {
+  replace(root, h('section.card', {}, h('h2', {}, title), h('p.muted', {}, text, ' ', link('/', 'Back to the overview'))));
+  return () => {};
+}
+
+/**
+ * The route table, matched in order: a path pattern (its first capture group, URL-decoded, is passed to render),
+ * the page name (root's data-page) and render(root, arg) → dispose. More specific paths go first
+ * ("/strategies/new" before "/strategies/{id}", "/experiments" before "/experiments/{id}").
+ * @type {{ pattern: RegExp, page: string, render: (root: HTMLElement, arg?: string) => (() => void) }[]}
+ */
+const ROUTES = [
+  { pattern: /^\/$/, page: 'overview', render: (root) => overviewPage(root) },
+  { pattern: /^\/strategies\/new$/, page: 'strategy-new', render: (root) => newStrategyPage(root) },
+  { pattern: /^\/strategies\/(.+)$/, page: 'strategy', render: (root, id) => strategyPage(root, id) },
+  // The Compare page (its own module) replaces this placeholder.
+  { pattern: /^\/compare$/, page: 'compare', render: (root) => placeholderPage(root, 'Compare', 'Comparing strategies side by side is coming.') },
+  { pattern: /^\/experiments$/, page: 'experiments', render: (root) => experimentsPage(root) },
+  // The experiment page (its own module) replaces this placeholder.
+  { pattern: /^\/experiments\/(.+)$/, page: 'experiment', render: (root, id) => placeholderPage(root, `Experiment ${id}`, 'The experiment page is coming.') },
+  { pattern: /^\/cluster$/, page: 'cluster', render: (root) => clusterPage(root) },
+];
 
 let dispose = () => {};
 
@@ -20,23 +49,24 @@ function render() {
   dispose = () => {};
   clearErrors();
   const path = decodeURIComponent(location.pathname.replace(/\/+$/, '')) || '/';
-  for (const a of document.querySelectorAll('.nav a')) a.classList.toggle('active', a.getAttribute('href') === path);
+  for (const a of document.querySelectorAll('.nav a')) {
+    const href = a.getAttribute('href');
+    const active = href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+    a.classList.toggle('active', active);
+    if (active) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
   root.dataset.page = '';
   try {
-    let m;
-    if (path === '/') {
-      root.dataset.page = 'overview';
-      dispose = overviewPage(root);
-    } else if ((m = /^\/strategies\/(.+)$/.exec(path))) {
-      root.dataset.page = 'strategy';
-      dispose = strategyPage(root, m[1]);
-    } else if (path === '/cluster') {
-      root.dataset.page = 'cluster';
-      dispose = clusterPage(root);
-    } else {
-      root.dataset.page = 'not-found';
-      replace(root, h('section.card', {}, h('h2', {}, 'Not found'), h('p', {}, `No page at ${path}. `, link('/', 'Back to the overview'))));
+    for (const route of ROUTES) {
+      const m = route.pattern.exec(path);
+      if (!m) continue;
+      root.dataset.page = route.page;
+      dispose = route.render(root, m[1]) ?? (() => {});
+      return;
     }
+    root.dataset.page = 'not-found';
+    replace(root, h('section.card', {}, h('h2', {}, 'Not found'), h('p', {}, `No page at ${path}. `, link('/', 'Back to the overview'))));
   } catch (err) {
     reportError(`showing ${path}`, err);
   }

@@ -8,6 +8,7 @@ import { reportError } from '../errors.js';
 import { enumText, fmtDuration, fmtMoney, fmtNumber, fmtPct, fmtPrice, fmtRatio, fmtTime, signClass, toChartTime } from '../format.js';
 import { subscribe } from '../hub.js';
 import { link } from '../router.js';
+import { strategyControls } from './strategy-controls.js';
 
 export const LEVELS = ['hourly', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'all_time'];
 const PAGE_SIZE = 20;
@@ -45,9 +46,11 @@ export function strategyPage(root, id) {
   const nextBtn = h('button.secondary', { type: 'button', testid: 'trades-next', disabled: true }, 'Next ›');
   const pageLabel = h('span.muted', { testid: 'trades-page' }, 'page 1');
 
+  const controls = strategyControls(id);
+  cleanups.push(controls.dispose);
   replace(root,
     h('p.crumbs', {}, link('/', '← Overview')),
-    h('section.card', {}, title, spec, header),
+    h('section.card', {}, title, spec, controls.el, header),
     h('section.card', {},
       h('div.card-head', {}, h('h2', {}, 'Price'), h('div.inline-form', {}, h('label', {}, 'Indicators ', indicatorInput), indicatorBtn)),
       priceEl,
