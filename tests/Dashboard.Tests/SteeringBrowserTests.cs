@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using System.Globalization;
 using Microsoft.Playwright;
 using TradingRobotPlug.Dashboard.Tests.Infrastructure;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace TradingRobotPlug.Dashboard.Tests;
@@ -13,7 +15,7 @@ namespace TradingRobotPlug.Dashboard.Tests;
 /// replay running, so the other tests of the collection see the seven demo strategies on an unreplayed SPX.
 /// </summary>
 [Collection(DashboardCollection.Name)]
-public sealed class SteeringBrowserTests(DashboardServer server)
+public sealed class SteeringBrowserTests(DashboardServer server, ITestOutputHelper output)
 {
     private const string DataSet = "sp500-daily-2000-2020";
 
@@ -331,6 +333,45 @@ public sealed class SteeringBrowserTests(DashboardServer server)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true })).ToBeDisabledAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true })).ToBeEnabledAsync();
         Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task The_form_and_experiments_pages_mark_their_first_content_and_the_times_are_reported()
+    {
+        // Measures (for docs/benchmarks.md; not a pass/fail budget) the time from navigation start to the page's
+        // 'trp:first-content' mark: a full load, and an in-app navigation from the top bar.
+        await using var session = await BrowserSession.OpenAsync(server);
+        var page = session.Page;
+        foreach (var (path, linkName) in new[] { ("/strategies/new", "New strategy"), ("/experiments", "Experiments") })
+        {
+            var loads = new List<double>();
+            var clicks = new List<double>();
+            for (int i = 0; i < 5; i++)
+            {
+                await page.GotoAsync(path);
+                await page.WaitForFunctionAsync("() => performance.getEntriesByName('trp:first-content').length > 0");
+                loads.Add(await page.EvaluateAsync<double>("() => performance.getEntriesByName('trp:first-content')[0].startTime"));
+
+                await page.GotoAsync("/cluster");
+                await Expect(page.GetByTestId("silo")).ToHaveCountAsync(1);
+                await page.EvaluateAsync("() => { performance.clearMarks('trp:first-content'); window.__navStart = performance.now(); }");
+                await page.GetByRole(AriaRole.Link, new() { Name = linkName, Exact = true }).ClickAsync();
+                await page.WaitForFunctionAsync("() => performance.getEntriesByName('trp:first-content').length > 0");
+                clicks.Add(await page.EvaluateAsync<double>("() => performance.getEntriesByName('trp:first-content')[0].startTime - window.__navStart"));
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{path}: first content after a full load {Median(loads):0} ms (median of 5: {string.Join(", ", loads.Select(v => v.ToString("0", CultureInfo.InvariantCulture)))}), after a nav click {Median(clicks):0} ms ({string.Join(", ", clicks.Select(v => v.ToString("0", CultureInfo.InvariantCulture)))})"));
+            Assert.All(loads.Concat(clicks), v => Assert.True(v > 0));
+        }
+
+        Assert.Empty(session.Errors);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private string Url(string path) => new Uri(server.BaseAddress, path).ToString();

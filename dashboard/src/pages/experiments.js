@@ -98,6 +98,8 @@ export function experimentsPage(root) {
       experiments.clear();
       for (const e of page.items ?? []) experiments.set(e.id, e);
       renderList();
+      // First meaningful content: the experiment rows (read by the page-timing tests).
+      performance.mark('trp:first-content');
     } catch (err) {
       reportError('loading the experiments', err);
     }

@@ -185,6 +185,8 @@ export function newStrategyPage(root) {
       replace(kind, h('option', { value: '' }, 'Choose a kind…'), kinds.map((k) => h('option', { value: k.kind }, k.kind)));
       kind.value = kinds.some((k) => k.kind === 'sma-cross') ? 'sma-cross' : '';
       renderParameters();
+      // First meaningful content: the form with the default kind's parameters (read by the page-timing tests).
+      performance.mark('trp:first-content');
     } catch (err) {
       reportError('loading the strategy kinds', err);
     }
