@@ -27,3 +27,13 @@ export const controlApi = {
   createExperiment: (definition) => request('POST', '/experiments', definition),
   stopExperiment: (id) => request('POST', `/experiments/${enc(id)}/stop`),
 };
+
+/**
+ * Whether an instrument has published any bar or tick (GET /instruments lists those), i.e. whether its bars and
+ * indicators can be read yet.
+ * @param {string} symbol
+ */
+export async function hasMarketData(symbol) {
+  const list = await request('GET', '/instruments');
+  return (list ?? []).some((i) => i.symbol === symbol && (i.bars > 0 || i.ticks > 0));
+}

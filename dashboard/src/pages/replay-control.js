@@ -54,7 +54,9 @@ export function replayControl() {
     restartBtn.disabled = !last?.dataSet;
     speedBtn.disabled = !active();
     startBtn.title = active() ? `A replay is ${state}: stop it first.` : '';
-    restartBtn.title = last?.dataSet ? `Replays ${last.dataSet} again from its first bar, to a symbol that holds none of its bars.` : 'No replay has been started yet.';
+    restartBtn.title = last?.dataSet
+      ? `Replays ${last.dataSet} (last to ${last.symbol}) again from its first bar, to a symbol that holds none of its bars: the one typed when it is new, else ${last.symbol?.replace(/\.R\d+$/, '')}.R2, .R3, …`
+      : 'No replay has been started yet.';
   }
 
   /** Shows a status (from a REST answer or a push). */
@@ -78,7 +80,7 @@ export function replayControl() {
     replayText.textContent = parts.join(' · ');
     replayText.classList.toggle('neg', Boolean(r.error));
     el.dataset.state = state;
-    // The form shows the replay that runs (or ran last) until the user edits it.
+    // The form shows the replay that runs (data set, symbol, speed); after it ends, its data set until the user edits.
     if (r.dataSet && (active() || !edited)) fillForm(r);
     renderButtons();
     if (active()) setPlan(state === 'paused' ? 'Paused: Resume continues after the last published bar; Stop ends the replay where it is.' : '');
@@ -90,8 +92,9 @@ export function replayControl() {
       if (![...dataSet.options].some((o) => o.value === r.dataSet)) dataSet.append(h('option', { value: r.dataSet }, r.dataSet));
       dataSet.value = r.dataSet;
     }
+    if (!active()) return;
     if (r.symbol && document.activeElement !== symbol) symbol.value = r.symbol;
-    if (active() && document.activeElement !== speed) speed.value = String(r.speedBarsPerSecond ?? 0);
+    if (document.activeElement !== speed) speed.value = String(r.speedBarsPerSecond ?? 0);
   }
 
   function setPlan(text) {
@@ -138,8 +141,9 @@ export function replayControl() {
   restartBtn.addEventListener('click', () => {
     // The symbol field names the target only when the user typed a new one; otherwise the server picks a free one.
     const typed = symbol.value.trim().toUpperCase();
+    const target = edited && typed && typed !== last?.symbol ? typed : null;
     edited = false;
-    run('restart the replay', () => controlApi.restartReplay(typed && typed !== last?.symbol ? typed : null, Number(speed.value)));
+    run('restart the replay', () => controlApi.restartReplay(target, Number(speed.value)));
   });
   dataSet.addEventListener('change', () => { edited = true; refreshPlan(); });
   // The preview follows typing in the symbol, once the typing pauses.

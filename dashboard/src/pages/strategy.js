@@ -8,6 +8,7 @@ import { reportError } from '../errors.js';
 import { enumText, fmtDuration, fmtMoney, fmtNumber, fmtPct, fmtPrice, fmtRatio, fmtTime, signClass, toChartTime } from '../format.js';
 import { subscribe } from '../hub.js';
 import { link } from '../router.js';
+import { hasMarketData } from '../control-api.js';
 import { strategyControls } from './strategy-controls.js';
 
 export const LEVELS = ['hourly', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'all_time'];
@@ -374,8 +375,11 @@ export function strategyPage(root, id) {
     });
     cleanups.push(unsubscribe);
 
+    // A strategy created before its instrument's first bar has no bars or indicators to read yet: they come with the pushes.
+    const hasData = symbol !== null && (summary.barsProcessed > 0
+      || await hasMarketData(symbol).catch((err) => { reportError(`checking ${symbol} for market data`, err); return true; }));
     const tasks = [
-      symbol ? api.bars(symbol, timeframe, MAX_BARS).then((b) => !disposed && setBars(b)).catch((err) => reportError(`loading ${symbol} bars`, err)) : null,
+      hasData ? api.bars(symbol, timeframe, MAX_BARS).then((b) => !disposed && setBars(b)).catch((err) => reportError(`loading ${symbol} bars`, err)) : null,
       api.equity(id, 2000).then((r) => !disposed && setEquity(r.points, false)).catch((err) => reportError('loading the equity curve', err)),
       api.snapshot(id).then((s) => !disposed && renderPositions(s.positions)).catch((err) => reportError('loading positions', err)),
       api.trades(id, null, MAX_MARKER_TRADES).then((r) => !disposed && addMarkerTrades(r.items)).catch((err) => reportError('loading trade markers', err)),
@@ -383,7 +387,7 @@ export function strategyPage(root, id) {
       loadTrades(),
     ];
     await Promise.all(tasks);
-    if (!disposed) await loadIndicators();
+    if (!disposed && hasData) await loadIndicators();
   })();
 
   return () => {
