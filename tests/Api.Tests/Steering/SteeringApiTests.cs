@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using TradingRobotPlug.Api.Realtime;
 using TradingRobotPlug.Api.Replay;
+using TradingRobotPlug.Api.Tests.Realtime;
 using TradingRobotPlug.Api.Tests.Infrastructure;
 using TradingRobotPlug.GrainInterfaces.Grains;
 using Orleans;
@@ -158,6 +160,28 @@ public sealed class SteeringApiTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
         Assert.Equal(ReplayState.Stopped, (await stopped.Read<ReplayStatus>()).State);
         Assert.Equal(HttpStatusCode.Conflict, (await http.PostAsync("/api/v1/replays/current/resume", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_instrument_group_of_a_strategy_created_before_any_bar_can_be_joined_and_pushes_its_first_bars()
+    {
+        using var http = factory.CreateClient();
+        var replay = factory.Services.GetRequiredService<MarketReplayService>();
+        await using var hub = await HubTestClient.ConnectAsync(factory.Server);
+
+        // No strategy trades HUBX and it has no data: refused. Once a strategy trades it, the group can be joined.
+        var refused = await Assert.ThrowsAsync<HubInvocationException>(() => hub.InvokeAsync("Join", "instrument:HUBX"));
+        Assert.Contains("no strategy trades it", refused.Message, StringComparison.Ordinal);
+        var created = await http.PostJson("/api/v1/strategies", new { id = "steer-hub", kind = "buy-and-hold", instruments = new[] { "HUBX" }, capital = 1000m });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await hub.InvokeAsync("Join", "instrument:HUBX");
+
+        var completed = WaitForAsync(replay, s => s.State == ReplayState.Completed && s.Symbol == "HUBX");
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostJson("/api/v1/replays", new { dataSet = DemoSeeder.DataSet, symbol = "HUBX", speed = 0 })).StatusCode);
+        var events = await hub.WaitUntilAsync(e => e.Any(x => x.Target == DashboardEvents.Bar), TimeSpan.FromSeconds(60));
+        var first = events.First(x => x.Target == DashboardEvents.Bar).Argument;
+        Assert.Equal("HUBX", first.GetProperty("symbol").GetString());
+        await completed;
     }
 
     [Theory]
