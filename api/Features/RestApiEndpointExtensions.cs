@@ -29,6 +29,7 @@ public static class RestApiEndpointExtensions
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         v1.MapStrategiesApi()
+            .MapStrategyKindsApi()
             .MapPortfolioApi()
             .MapMarketApi()
             .MapReplaysApi()

@@ -32,7 +32,8 @@ public sealed class DashboardStateReader(IClusterClient client, MarketReplayServ
 
     private static readonly Timeframe[] FinestFirst = [Timeframe.OneMinute, Timeframe.FiveMinutes, Timeframe.FifteenMinutes, Timeframe.OneHour, Timeframe.OneDay];
 
-    /// <summary>Whether the group's strategy or instrument exists (the overview always does).</summary>
+    /// <summary>Whether the group's strategy or instrument exists (the overview always does); an instrument exists once it
+    /// has market data, or while a strategy trades it.</summary>
     /// <returns>Null when it exists, otherwise why not.</returns>
     public async Task<string?> CheckExistsAsync(DashboardGroup group)
     {
@@ -43,9 +44,17 @@ public sealed class DashboardStateReader(IClusterClient client, MarketReplayServ
                 return ids.Contains(group.Strategy) ? null : $"Unknown group '{group.Name}': there is no strategy '{group.Strategy}'.";
             case DashboardGroupKind.Instrument:
                 var snapshot = await client.GetGrain<IInstrumentGrain>(group.Instrument.Symbol).GetSnapshot();
-                return snapshot.Bars > 0 || snapshot.Ticks > 0 || snapshot.LastPrice is not null
+                if (snapshot.Bars > 0 || snapshot.Ticks > 0 || snapshot.LastPrice is not null)
+                {
+                    return null;
+                }
+
+                // A strategy created before its instrument's first bar: its page follows the bars from the first one.
+                var strategies = await client.GetGrain<IStrategyDirectoryGrain>(IStrategyDirectoryGrain.Key).List();
+                var settings = await Task.WhenAll(strategies.Select(id => client.GetGrain<IStrategyGrain>(id.Value).GetSnapshot()));
+                return settings.Any(s => s.Settings?.Instruments.Contains(group.Instrument) == true)
                     ? null
-                    : $"Unknown group '{group.Name}': no market data has been seen for '{group.Instrument}'.";
+                    : $"Unknown group '{group.Name}': no market data has been seen for '{group.Instrument}', and no strategy trades it.";
             default:
                 return null;
         }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using TradingRobotPlug.Api.Hosting;
 using TradingRobotPlug.GrainInterfaces.Grains;
@@ -14,7 +15,10 @@ namespace TradingRobotPlug.Api.Replay;
 /// Replays a data set's daily bars through an instrument grain (which publishes them on the bar stream), at a speed in
 /// bars per second or as fast as possible. One replay at a time. A replay continues after the last bar the
 /// instrument has already published, so starting again after a stop (or after a restart with durable state)
-/// resumes instead of repeating bars. Progress is raised through <see cref="StatusChanged"/> after every published chunk.
+/// resumes instead of repeating bars; a published bar never changes, so <see cref="RestartAsync"/> replays a data set
+/// from its first bar to an instrument that holds none of it yet. A running replay can be paused and resumed, and its
+/// speed changed, without losing its place. Progress is raised through <see cref="StatusChanged"/> after every
+/// published chunk and every control change.
 /// </summary>
 public sealed partial class MarketReplayService(
     IClusterClient client,
@@ -27,6 +31,13 @@ public sealed partial class MarketReplayService(
     private ReplayStatus _status = ReplayStatus.Idle;
     private CancellationTokenSource? _cts;
     private Task _loop = Task.CompletedTask;
+
+    // Controls of the running loop, under _lock: the speed, whether it is paused (and the task a pause waits on), and a
+    // generation counter that a speed change or a resume bumps so that the loop re-anchors its pacing clock.
+    private double _speed;
+    private bool _paused;
+    private TaskCompletionSource _resumed = CompletedSignal();
+    private int _pacing;
 
     /// <summary>Raised (on the replay's thread) whenever the status changes; handlers must be quick and must not throw.</summary>
     public event Action<ReplayStatus>? StatusChanged;
@@ -55,7 +66,7 @@ public sealed partial class MarketReplayService(
     /// <summary>Validates the request, reads the data set, and starts publishing in the background.</summary>
     /// <returns>The status right after the start.</returns>
     /// <exception cref="ArgumentException">Unknown data set, invalid symbol or speed, or bad rows in the file; the message names the field or the file and line.</exception>
-    /// <exception cref="ReplayConflictException">A replay is running.</exception>
+    /// <exception cref="ReplayConflictException">A replay is running or paused.</exception>
     public async Task<ReplayStatus> StartAsync(ReplayRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -64,15 +75,8 @@ public sealed partial class MarketReplayService(
             throw new ArgumentException($"'{request.Symbol}' is not a valid symbol.", "symbol");
         }
 
-        if (!double.IsFinite(request.SpeedBarsPerSecond) || request.SpeedBarsPerSecond < 0 || request.SpeedBarsPerSecond > 100_000)
-        {
-            throw new ArgumentException($"must be in [0, 100000] bars per second, 0 = as fast as possible (was {request.SpeedBarsPerSecond}).", "speed");
-        }
-
-        if (string.IsNullOrWhiteSpace(request.DataSet) || !DataSets().Contains(request.DataSet, StringComparer.Ordinal))
-        {
-            throw new ArgumentException($"unknown data set '{request.DataSet}'; known: {string.Join(", ", DataSets())}.", "dataSet");
-        }
+        CheckSpeed(request.SpeedBarsPerSecond);
+        CheckDataSet(request.DataSet);
 
         lock (_lock)
         {
@@ -81,32 +85,19 @@ public sealed partial class MarketReplayService(
                 throw new ReplayConflictException($"A replay of '{_status.DataSet}' is running; stop it first.");
             }
 
+            if (_status.State == ReplayState.Paused)
+            {
+                throw new ReplayConflictException($"A replay of '{_status.DataSet}' is paused; resume or stop it first.");
+            }
+
             _status = _status with { State = ReplayState.Running, DataSet = request.DataSet, Symbol = instrument.Symbol, Error = null };
         }
 
         try
         {
-            var path = Path.Combine(options.Value.ResolvedDataDirectory, request.DataSet + ".csv");
-            IReadOnlyList<Bar> bars;
-            try
-            {
-                bars = await new OhlcvCsvReader(instrument, Timeframe.OneDay).ReadAllAsync(path, cancellationToken);
-            }
-            catch (CsvDataException ex)
-            {
-                throw new ArgumentException(string.Join("; ", ex.Errors.Select(e => e.ToString())), "dataSet", ex);
-            }
-
+            var bars = await ReadBarsAsync(request.DataSet, instrument, cancellationToken);
             var grain = client.GetGrain<IInstrumentGrain>(instrument.Symbol);
-            var snapshot = await grain.GetSnapshot();
-            int next = 0;
-            if (snapshot.LastTime is { } last)
-            {
-                while (next < bars.Count && bars[next].CloseTime <= last)
-                {
-                    next++;
-                }
-            }
+            int next = Held(bars, await grain.GetSnapshot());
 
             var cts = new CancellationTokenSource();
             var started = DateTimeOffset.UtcNow;
@@ -115,9 +106,13 @@ public sealed partial class MarketReplayService(
             {
                 _cts?.Dispose();
                 _cts = cts;
+                _speed = request.SpeedBarsPerSecond;
+                _paused = false;
+                _resumed.TrySetResult();
+                _pacing++;
                 status = _status = new ReplayStatus(ReplayState.Running, request.DataSet, instrument.Symbol, request.SpeedBarsPerSecond,
                     bars.Count, next, Percent(next, bars.Count), 0, null, started, null);
-                _loop = Task.Run(() => RunAsync(grain, bars, next, request.SpeedBarsPerSecond, cts.Token), CancellationToken.None);
+                _loop = Task.Run(() => RunAsync(grain, bars, next, cts.Token), CancellationToken.None);
             }
 
             LogInformationReplayStarted(logger, request.DataSet, instrument.Symbol, request.SpeedBarsPerSecond, next, bars.Count);
@@ -135,17 +130,17 @@ public sealed partial class MarketReplayService(
         }
     }
 
-    /// <summary>Stops the running replay after the chunk being published; bars already published stay published.</summary>
-    /// <exception cref="ReplayConflictException">No replay is running.</exception>
+    /// <summary>Stops the running or paused replay after the chunk being published; bars already published stay published.</summary>
+    /// <exception cref="ReplayConflictException">No replay is running or paused.</exception>
     public async Task<ReplayStatus> StopAsync()
     {
         CancellationTokenSource? cts;
         Task loop;
         lock (_lock)
         {
-            if (_status.State != ReplayState.Running || _cts is null)
+            if (_status.State is not (ReplayState.Running or ReplayState.Paused) || _cts is null)
             {
-                throw new ReplayConflictException($"No replay is running (state {_status.State}).");
+                throw new ReplayConflictException($"No replay is running or paused (state {_status.State}).");
             }
 
             cts = _cts;
@@ -157,14 +152,49 @@ public sealed partial class MarketReplayService(
         return Status;
     }
 
-    private async Task RunAsync(IInstrumentGrain grain, IReadOnlyList<Bar> bars, int next, double speed, CancellationToken ct)
+    private async Task RunAsync(IInstrumentGrain grain, IReadOnlyList<Bar> bars, int next, CancellationToken ct)
     {
+        // 'active' measures the time spent publishing (not paused) for the bars/s figure; 'clock' paces the bars from
+        // the anchor, which moves to the current bar whenever the speed changes or the replay resumes.
+        var active = Stopwatch.StartNew();
         var clock = Stopwatch.StartNew();
         int startIndex = next;
+        int anchor = next;
+        int pacing;
+        lock (_lock)
+        {
+            pacing = _pacing;
+        }
+
         try
         {
             while (next < bars.Count && !ct.IsCancellationRequested)
             {
+                Task? resumed;
+                double speed;
+                int generation;
+                lock (_lock)
+                {
+                    resumed = _paused ? _resumed.Task : null;
+                    speed = _speed;
+                    generation = _pacing;
+                }
+
+                if (resumed is not null)
+                {
+                    active.Stop();
+                    await resumed.WaitAsync(ct).ConfigureAwait(false);
+                    active.Start();
+                    continue;
+                }
+
+                if (generation != pacing)
+                {
+                    pacing = generation;
+                    anchor = next;
+                    clock.Restart();
+                }
+
                 int target;
                 if (speed <= 0)
                 {
@@ -172,7 +202,7 @@ public sealed partial class MarketReplayService(
                 }
                 else
                 {
-                    target = Math.Min(bars.Count, startIndex + (int)Math.Floor(speed * clock.Elapsed.TotalSeconds) + 1);
+                    target = Math.Min(bars.Count, anchor + (int)Math.Floor(speed * clock.Elapsed.TotalSeconds) + 1);
                     if (target <= next)
                     {
                         await Task.Delay(PacedStep, ct).ConfigureAwait(false);
@@ -188,20 +218,276 @@ public sealed partial class MarketReplayService(
 
                 await PublishWithRetryAsync(grain, chunk.MoveToImmutable(), ct).ConfigureAwait(false);
                 next = target;
-                Report(ReplayState.Running, next, bars.Count, startIndex, clock.Elapsed, null);
+                Report(ReplayState.Running, next, bars.Count, startIndex, active.Elapsed, null);
             }
 
-            Report(next >= bars.Count ? ReplayState.Completed : ReplayState.Stopped, next, bars.Count, startIndex, clock.Elapsed, null);
+            Report(next >= bars.Count ? ReplayState.Completed : ReplayState.Stopped, next, bars.Count, startIndex, active.Elapsed, null);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            Report(ReplayState.Stopped, next, bars.Count, startIndex, clock.Elapsed, null);
+            Report(ReplayState.Stopped, next, bars.Count, startIndex, active.Elapsed, null);
         }
         catch (Exception ex)
         {
             LogErrorReplayFailed(logger, ex);
-            Report(ReplayState.Failed, next, bars.Count, startIndex, clock.Elapsed, ex.Message);
+            Report(ReplayState.Failed, next, bars.Count, startIndex, active.Elapsed, ex.Message);
         }
+    }
+
+    /// <summary>Pauses the running replay: no bar is published until <see cref="Resume"/>; a chunk being published when
+    /// the pause comes is still published. The replay keeps its place and speed.</summary>
+    /// <returns>The paused status.</returns>
+    /// <exception cref="ReplayConflictException">No replay is running (idle, already paused, stopped, completed or failed).</exception>
+    public ReplayStatus Pause()
+    {
+        ReplayStatus status;
+        lock (_lock)
+        {
+            if (_status.State != ReplayState.Running)
+            {
+                throw new ReplayConflictException(_status.State == ReplayState.Paused
+                    ? $"The replay of '{_status.DataSet}' is already paused."
+                    : $"No replay is running to pause (state {_status.State}).");
+            }
+
+            _paused = true;
+            _resumed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            status = _status = _status with { State = ReplayState.Paused, EtaSeconds = null };
+        }
+
+        StatusChanged?.Invoke(status);
+        return status;
+    }
+
+    /// <summary>Resumes a paused replay from the bar after the last published one, at its current speed.</summary>
+    /// <returns>The running status.</returns>
+    /// <exception cref="ReplayConflictException">The replay is not paused.</exception>
+    public ReplayStatus Resume()
+    {
+        ReplayStatus status;
+        lock (_lock)
+        {
+            if (_status.State != ReplayState.Paused)
+            {
+                throw new ReplayConflictException($"No replay is paused (state {_status.State}).");
+            }
+
+            _paused = false;
+            _pacing++;
+            _resumed.TrySetResult();
+            status = _status = _status with { State = ReplayState.Running };
+        }
+
+        StatusChanged?.Invoke(status);
+        return status;
+    }
+
+    /// <summary>Changes the speed of the running or paused replay; pacing restarts from the current bar at the new speed.</summary>
+    /// <param name="speedBarsPerSecond">Bars per second in [0, 100000]; 0 = as fast as possible.</param>
+    /// <returns>The status with the new speed.</returns>
+    /// <exception cref="ArgumentException">The speed is not a number in [0, 100000] (parameter <c>speed</c>).</exception>
+    /// <exception cref="ReplayConflictException">No replay is running or paused.</exception>
+    public ReplayStatus SetSpeed(double speedBarsPerSecond)
+    {
+        CheckSpeed(speedBarsPerSecond);
+        ReplayStatus status;
+        lock (_lock)
+        {
+            if (_status.State is not (ReplayState.Running or ReplayState.Paused))
+            {
+                throw new ReplayConflictException($"No replay is running or paused (state {_status.State}); give the speed when starting one.");
+            }
+
+            _speed = speedBarsPerSecond;
+            _pacing++;
+            status = _status = _status with { SpeedBarsPerSecond = speedBarsPerSecond };
+        }
+
+        StatusChanged?.Invoke(status);
+        return status;
+    }
+
+    /// <summary>
+    /// Replays the current data set again from its first bar. A published bar never changes, so the bars go to an
+    /// instrument that holds none of the data set's time range yet: <paramref name="symbol"/> when given, otherwise the
+    /// first free one of <c>{symbol}.R2</c>, <c>{symbol}.R3</c>, … (the current symbol without a previous <c>.Rn</c>
+    /// suffix). A running or paused replay is stopped first.
+    /// </summary>
+    /// <param name="symbol">The instrument to replay to; null for the next free <c>.Rn</c> symbol.</param>
+    /// <param name="speedBarsPerSecond">Speed; null keeps the current one.</param>
+    /// <param name="cancellationToken">Cancels reading the data set.</param>
+    /// <returns>The status of the new run.</returns>
+    /// <exception cref="ArgumentException">The symbol or speed is invalid (parameters <c>symbol</c>, <c>speed</c>).</exception>
+    /// <exception cref="ReplayConflictException">No replay was ever started, or <paramref name="symbol"/> already holds bars of the data set's time range.</exception>
+    public async Task<ReplayStatus> RestartAsync(string? symbol, double? speedBarsPerSecond, CancellationToken cancellationToken = default)
+    {
+        var current = Status;
+        if (current.DataSet is null || current.Symbol is null)
+        {
+            throw new ReplayConflictException("No replay has been started yet, so there is nothing to restart; start one.");
+        }
+
+        var speed = speedBarsPerSecond ?? current.SpeedBarsPerSecond;
+        CheckSpeed(speed);
+        InstrumentId target;
+        var bars = await ReadBarsAsync(current.DataSet, InstrumentId.Parse(current.Symbol), cancellationToken);
+        if (symbol is not null)
+        {
+            if (!InstrumentId.TryParse(symbol, out target))
+            {
+                throw new ArgumentException($"'{symbol}' is not a valid symbol.", "symbol");
+            }
+
+            var snapshot = await client.GetGrain<IInstrumentGrain>(target.Symbol).GetSnapshot();
+            if (bars.Count > 0 && snapshot.LastTime is { } last && last >= bars[0].CloseTime)
+            {
+                var free = await NextFreeSymbolAsync(current.Symbol, bars);
+                throw new ReplayConflictException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{target.Symbol} already holds bars up to {last:yyyy-MM-dd}, and a published bar never changes: '{current.DataSet}' can only be replayed from its first bar ({bars[0].OpenTime:yyyy-MM-dd}) to a symbol without bars from then on, e.g. {free}."));
+            }
+        }
+        else
+        {
+            target = InstrumentId.Parse(await NextFreeSymbolAsync(current.Symbol, bars));
+        }
+
+        if (current.State is ReplayState.Running or ReplayState.Paused)
+        {
+            try
+            {
+                await StopAsync();
+            }
+            catch (ReplayConflictException)
+            {
+                // It ended on its own between the read and the stop: nothing left to stop.
+            }
+        }
+
+        return await StartAsync(new ReplayRequest(current.DataSet, target.Symbol, speed), cancellationToken);
+    }
+
+    /// <summary>What <see cref="StartAsync"/> would do for a data set and symbol now: how many of its bars the instrument
+    /// already holds, which would be published, and a sentence saying so.</summary>
+    /// <exception cref="ArgumentException">Unknown data set or invalid symbol (parameters <c>dataSet</c>, <c>symbol</c>).</exception>
+    public async Task<ReplayPreview> PreviewAsync(string? dataSet, string? symbol, CancellationToken cancellationToken = default)
+    {
+        symbol ??= DemoSeeder.Symbol;
+        if (!InstrumentId.TryParse(symbol, out var instrument))
+        {
+            throw new ArgumentException($"'{symbol}' is not a valid symbol.", "symbol");
+        }
+
+        CheckDataSet(dataSet);
+        var bars = await ReadBarsAsync(dataSet!, instrument, cancellationToken);
+        int held = Held(bars, await client.GetGrain<IInstrumentGrain>(instrument.Symbol).GetSnapshot());
+        var current = Status;
+        string action;
+        if (current.State is ReplayState.Running or ReplayState.Paused)
+        {
+            action = string.Create(CultureInfo.InvariantCulture, $"A replay of '{current.DataSet}' to {current.Symbol} is {current.State.ToString().ToLowerInvariant()}: Start is refused until it is stopped.");
+        }
+        else if (bars.Count == 0)
+        {
+            action = string.Create(CultureInfo.InvariantCulture, $"'{dataSet}' has no bars: Start would publish nothing.");
+        }
+        else if (held >= bars.Count)
+        {
+            var restartSymbol = await NextFreeSymbolAsync(instrument.Symbol, bars);
+            action = string.Create(CultureInfo.InvariantCulture, $"All {bars.Count:N0} bars of '{dataSet}' are already published to {instrument.Symbol} (a published bar never changes): Start would publish nothing. Restart replays them from the first bar to {restartSymbol}.");
+        }
+        else if (held == 0)
+        {
+            action = string.Create(CultureInfo.InvariantCulture, $"Start publishes all {bars.Count:N0} bars of '{dataSet}' to {instrument.Symbol}, {bars[0].OpenTime:yyyy-MM-dd} to {bars[^1].OpenTime:yyyy-MM-dd}.");
+        }
+        else
+        {
+            action = string.Create(CultureInfo.InvariantCulture, $"Start continues after bar {held:N0} of {bars.Count:N0}: publishes the {bars.Count - held:N0} bars from {bars[held].OpenTime:yyyy-MM-dd} to {bars[^1].OpenTime:yyyy-MM-dd} to {instrument.Symbol}.");
+        }
+
+        return new ReplayPreview(
+            dataSet!,
+            instrument.Symbol,
+            bars.Count,
+            held,
+            held < bars.Count ? bars[held].OpenTime : null,
+            bars.Count > 0 ? bars[^1].OpenTime : null,
+            action);
+    }
+
+    private async Task<string> NextFreeSymbolAsync(string symbol, IReadOnlyList<Bar> bars)
+    {
+        var baseSymbol = RestartSuffix().Replace(symbol, string.Empty);
+        for (int n = 2; n < 1000; n++)
+        {
+            var candidate = $"{baseSymbol}.R{n}";
+            if (!InstrumentId.TryParse(candidate, out var id))
+            {
+                break;
+            }
+
+            var snapshot = await client.GetGrain<IInstrumentGrain>(id.Symbol).GetSnapshot();
+            if (bars.Count == 0 || snapshot.LastTime is not { } last || last < bars[0].CloseTime)
+            {
+                return id.Symbol;
+            }
+        }
+
+        throw new ReplayConflictException($"No free restart symbol for {symbol} (tried {baseSymbol}.R2 to .R999); give a symbol.");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.R\d+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex RestartSuffix();
+
+    private static void CheckSpeed(double speed)
+    {
+        if (!double.IsFinite(speed) || speed < 0 || speed > 100_000)
+        {
+            throw new ArgumentException($"must be in [0, 100000] bars per second, 0 = as fast as possible (was {speed}).", "speed");
+        }
+    }
+
+    private void CheckDataSet(string? dataSet)
+    {
+        if (string.IsNullOrWhiteSpace(dataSet) || !DataSets().Contains(dataSet, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"unknown data set '{dataSet}'; known: {string.Join(", ", DataSets())}.", "dataSet");
+        }
+    }
+
+    private async Task<IReadOnlyList<Bar>> ReadBarsAsync(string dataSet, InstrumentId instrument, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(options.Value.ResolvedDataDirectory, dataSet + ".csv");
+        try
+        {
+            return await new OhlcvCsvReader(instrument, Timeframe.OneDay).ReadAllAsync(path, cancellationToken);
+        }
+        catch (CsvDataException ex)
+        {
+            throw new ArgumentException(string.Join("; ", ex.Errors.Select(e => e.ToString())), "dataSet", ex);
+        }
+    }
+
+    /// <summary>How many of <paramref name="bars"/> (from the first) the instrument already holds: those that close at or before its last time.</summary>
+    private static int Held(IReadOnlyList<Bar> bars, InstrumentSnapshot snapshot)
+    {
+        int next = 0;
+        if (snapshot.LastTime is { } last)
+        {
+            while (next < bars.Count && bars[next].CloseTime <= last)
+            {
+                next++;
+            }
+        }
+
+        return next;
+    }
+
+    private static TaskCompletionSource CompletedSignal()
+    {
+        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        signal.SetResult();
+        return signal;
     }
 
     /// <summary>How long a chunk is retried after transient cluster failures before the replay fails.</summary>
@@ -245,6 +531,17 @@ public sealed partial class MarketReplayService(
         ReplayStatus status;
         lock (_lock)
         {
+            if (state == ReplayState.Running && _paused)
+            {
+                // A chunk that was being published when the pause came: the replay stays paused.
+                state = ReplayState.Paused;
+            }
+            else if (state != ReplayState.Running)
+            {
+                _paused = false;
+                _resumed.TrySetResult();
+            }
+
             double rate = elapsed.TotalSeconds > 0 ? (published - startIndex) / elapsed.TotalSeconds : 0;
             double? eta = state == ReplayState.Running && rate > 0 ? (total - published) / rate : null;
             status = _status = _status with

@@ -17,4 +17,7 @@ public enum ReplayState
 
     /// <summary>Ended by an error (see <see cref="ReplayStatus.Error"/>).</summary>
     Failed,
+
+    /// <summary>Paused on request: keeps its place and speed; resuming continues after the last published bar.</summary>
+    Paused,
 }

@@ -10,7 +10,14 @@ export class ApiError extends Error {
   }
 }
 
-async function request(method, path, body) {
+/**
+ * Sends a request to /api/v1 and returns the parsed JSON (null for an empty body).
+ * @param {string} method HTTP method
+ * @param {string} path path under /api/v1, with its query
+ * @param {unknown} [body] JSON body
+ * @throws {ApiError} on a non-2xx answer
+ */
+export async function request(method, path, body) {
   const url = `/api/v1${path}`;
   const res = await fetch(url, {
     method,

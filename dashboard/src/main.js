@@ -6,9 +6,27 @@ import { startHub } from './hub.js';
 import { clusterPage } from './pages/cluster.js';
 import { comparePage } from './pages/compare.js';
 import { experimentPage } from './pages/experiment.js';
+import { experimentsPage } from './pages/experiments.js';
 import { overviewPage } from './pages/overview.js';
+import { newStrategyPage } from './pages/strategy-new.js';
 import { strategyPage } from './pages/strategy.js';
 import { link, setNavigator } from './router.js';
+
+/**
+ * The route table, matched in order: a path pattern (its first capture group, URL-decoded, is passed to render),
+ * the page name (root's data-page) and render(root, arg) → dispose. More specific paths go first
+ * ("/strategies/new" before "/strategies/{id}", "/experiments" before "/experiments/{id}").
+ * @type {{ pattern: RegExp, page: string, render: (root: HTMLElement, arg?: string) => (() => void) }[]}
+ */
+const ROUTES = [
+  { pattern: /^\/$/, page: 'overview', render: (root) => overviewPage(root) },
+  { pattern: /^\/strategies\/new$/, page: 'strategy-new', render: (root) => newStrategyPage(root) },
+  { pattern: /^\/strategies\/(.+)$/, page: 'strategy', render: (root, id) => strategyPage(root, id) },
+  { pattern: /^\/compare$/, page: 'compare', render: (root) => comparePage(root) },
+  { pattern: /^\/experiments$/, page: 'experiments', render: (root) => experimentsPage(root) },
+  { pattern: /^\/experiments\/([^/]+)$/, page: 'experiment', render: (root, id) => experimentPage(root, id) },
+  { pattern: /^\/cluster$/, page: 'cluster', render: (root) => clusterPage(root) },
+];
 
 let dispose = () => {};
 
@@ -22,31 +40,24 @@ function render() {
   dispose = () => {};
   clearErrors();
   const path = decodeURIComponent(location.pathname.replace(/\/+$/, '')) || '/';
-  for (const a of document.querySelectorAll('.nav a')) a.classList.toggle('active', a.getAttribute('href') === path);
+  for (const a of document.querySelectorAll('.nav a')) {
+    const href = a.getAttribute('href');
+    const active = href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+    a.classList.toggle('active', active);
+    if (active) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
   root.dataset.page = '';
   try {
-    let m;
-    if (path === '/') {
-      root.dataset.page = 'overview';
-      dispose = overviewPage(root);
-    } else if ((m = /^\/strategies\/(.+)$/.exec(path))) {
-      root.dataset.page = 'strategy';
-      dispose = strategyPage(root, m[1]);
-    } else if (path === '/cluster') {
-      root.dataset.page = 'cluster';
-      dispose = clusterPage(root);
-    // --- judging pages (compare, experiment detail) ---
-    } else if (path === '/compare') {
-      root.dataset.page = 'compare';
-      dispose = comparePage(root);
-    } else if ((m = /^\/experiments\/([^/]+)$/.exec(path))) {
-      root.dataset.page = 'experiment';
-      dispose = experimentPage(root, m[1]);
-    // --- end of judging pages ---
-    } else {
-      root.dataset.page = 'not-found';
-      replace(root, h('section.card', {}, h('h2', {}, 'Not found'), h('p', {}, `No page at ${path}. `, link('/', 'Back to the overview'))));
+    for (const route of ROUTES) {
+      const m = route.pattern.exec(path);
+      if (!m) continue;
+      root.dataset.page = route.page;
+      dispose = route.render(root, m[1]) ?? (() => {});
+      return;
     }
+    root.dataset.page = 'not-found';
+    replace(root, h('section.card', {}, h('h2', {}, 'Not found'), h('p', {}, `No page at ${path}. `, link('/', 'Back to the overview'))));
   } catch (err) {
     reportError(`showing ${path}`, err);
   }

@@ -1,4 +1,4 @@
-// History routing: "/", "/strategies/{id}", "/cluster". The server answers index.html for these paths.
+// History routing (the route table is in main.js). The server answers index.html for every path without a file extension.
 
 let navigate = () => {};
 

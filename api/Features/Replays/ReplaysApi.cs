@@ -18,8 +18,23 @@ public static class ReplaysApi
             .Produces<ReplayStatus>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         g.MapGet("/current", (MarketReplayService replay) => TypedResults.Ok(replay.Status)).WithName("GetReplay")
             .WithSummary("The replay's status and progress (percent, bars/s, ETA).");
-        g.MapPost("/current/stop", Stop).WithName("StopReplay").WithSummary("Stops the running replay; 409 when none runs.")
+        g.MapPost("/current/stop", Stop).WithName("StopReplay").WithSummary("Stops the running or paused replay; 409 when none runs or is paused.")
             .Produces<ReplayStatus>().ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapPost("/current/pause", (MarketReplayService replay) => TypedResults.Ok(replay.Pause())).WithName("PauseReplay")
+            .WithSummary("Pauses the running replay where it is (state Paused); 409 when none runs.")
+            .Produces<ReplayStatus>().ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapPost("/current/resume", (MarketReplayService replay) => TypedResults.Ok(replay.Resume())).WithName("ResumeReplay")
+            .WithSummary("Resumes the paused replay after its last published bar, at its current speed; 409 when none is paused.")
+            .Produces<ReplayStatus>().ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapPut("/current/speed", SetSpeed).WithName("SetReplaySpeed")
+            .WithSummary("Changes the speed (bars/s, 0 = as fast as possible) of the running or paused replay; 409 when none runs or is paused.")
+            .Produces<ReplayStatus>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapPost("/current/restart", Restart).WithName("RestartReplay")
+            .WithSummary("Replays the current data set again from its first bar, to a symbol that holds none of its bars (default: the next free {symbol}.Rn); stops a running replay first. 409 when none was started or the symbol holds its bars.")
+            .Produces<ReplayStatus>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapGet("/preview", Preview).WithName("PreviewReplay")
+            .WithSummary("What POST /replays would do now for a data set and symbol: bars already published, the range it would publish, and a sentence saying so.")
+            .Produces<ReplayPreview>().ProducesValidationProblem();
         return v1;
     }
 
@@ -37,4 +52,25 @@ public static class ReplaysApi
     }
 
     private static async Task<IResult> Stop(MarketReplayService replay) => TypedResults.Ok(await replay.StopAsync());
+
+    private static IResult SetSpeed(ReplaySpeed request, MarketReplayService replay)
+    {
+        if (request.Speed is not { } speed)
+        {
+            var errors = new FieldErrors();
+            errors.Add("speed", "is required (bars per second in [0, 100000], 0 = as fast as possible).");
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        return TypedResults.Ok(replay.SetSpeed(speed));
+    }
+
+    private static async Task<IResult> Restart(ReplayRestart? request, MarketReplayService replay, CancellationToken cancellationToken)
+    {
+        var status = await replay.RestartAsync(string.IsNullOrWhiteSpace(request?.Symbol) ? null : request.Symbol.Trim(), request?.Speed, cancellationToken);
+        return TypedResults.Accepted("/api/v1/replays/current", status);
+    }
+
+    private static async Task<IResult> Preview(string? dataSet, string? symbol, MarketReplayService replay, CancellationToken cancellationToken)
+        => TypedResults.Ok(await replay.PreviewAsync(dataSet, string.IsNullOrWhiteSpace(symbol) ? null : symbol.Trim(), cancellationToken));
 }

@@ -1,11 +1,12 @@
-// Overview: leaderboard, portfolio equity chart, alerts, replay control with progress.
+// Overview: leaderboard, portfolio equity chart, alerts, replay control (replay-control.js).
 import { api } from '../api.js';
 import { makeChart, timeSeries } from '../charts.js';
 import { h, replace } from '../dom.js';
 import { reportError } from '../errors.js';
-import { enumText, fmtDuration, fmtMoney, fmtNumber, fmtPct, fmtRatio, fmtTime, signClass } from '../format.js';
+import { enumText, fmtMoney, fmtNumber, fmtPct, fmtRatio, fmtTime, signClass } from '../format.js';
 import { markOnce, subscribe } from '../hub.js';
 import { link } from '../router.js';
+import { replayControl } from './replay-control.js';
 
 /** Leaderboard columns: key in StrategySummary, header, formatter, whether higher is better for the default sort. */
 export const COLUMNS = [
@@ -32,7 +33,6 @@ export function overviewPage(root) {
   let sortKey = 'equity';
   let sortDesc = true;
   let alerts = [];
-  let replayRunning = false;
 
   const tbody = h('tbody', { testid: 'leaderboard-body' });
   const cards = h('div.board-cards', { testid: 'leaderboard-cards', role: 'list', 'aria-label': 'Leaderboard' });
@@ -57,24 +57,10 @@ export function overviewPage(root) {
   const portfolioStats = h('div.stats', { testid: 'portfolio-stats' });
   const alertsList = h('ul.alerts', { testid: 'alerts' });
 
-  const dataSet = h('select', { testid: 'replay-dataset', 'aria-label': 'data set' });
-  const symbol = h('input', { testid: 'replay-symbol', 'aria-label': 'symbol', value: 'SPX', size: 6 });
-  const speed = h('input', { testid: 'replay-speed', 'aria-label': 'speed (bars/s, 0 = as fast as possible)', type: 'number', min: 0, max: 100000, step: 1, value: 50 });
-  const startBtn = h('button', { testid: 'replay-start', type: 'button' }, 'Start');
-  const stopBtn = h('button.secondary', { testid: 'replay-stop', type: 'button' }, 'Stop');
-  const bar = h('div.progress-bar');
-  const progress = h('div.progress', { testid: 'replay-progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'data-percent': 0 }, bar);
-  const replayText = h('div.replay-text', { testid: 'replay-text' }, 'idle');
+  const replay = replayControl();
 
   replace(root,
-    h('section.card.replay', { testid: 'replay-control' },
-      h('h2', {}, 'Replay'),
-      h('div.replay-form', {},
-        h('label', {}, 'Data set ', dataSet),
-        h('label', {}, 'Symbol ', symbol),
-        h('label', {}, 'Speed (bars/s) ', speed),
-        startBtn, stopBtn),
-      progress, replayText),
+    replay.el,
     h('div.grid-2', {},
       h('section.card', { 'aria-label': 'Portfolio' }, h('h2', {}, 'Portfolio equity'), portfolioStats,
         h('div.inline-form', { testid: 'overview-range' }, h('label', { for: 'overview-from' }, 'From'), rangeFrom,
@@ -189,59 +175,8 @@ export function overviewPage(root) {
     renderAlerts();
   }
 
-  function renderReplay(r) {
-    if (!r) return;
-    const state = enumText(r.state) || 'idle';
-    replayRunning = state === 'running';
-    const pct = Math.max(0, Math.min(100, Number(r.percent) || 0));
-    bar.style.width = `${pct}%`;
-    progress.dataset.percent = pct.toFixed(1);
-    progress.dataset.state = state;
-    progress.setAttribute('aria-valuenow', pct.toFixed(1));
-    const parts = [state];
-    if (r.dataSet) parts.push(`${r.dataSet} → ${r.symbol}`);
-    if (r.totalBars) parts.push(`${fmtNumber(r.publishedBars)} / ${fmtNumber(r.totalBars)} bars (${pct.toFixed(1)} %)`);
-    if (replayRunning || r.barsPerSecond) parts.push(`${fmtNumber(r.barsPerSecond)} bars/s`);
-    if (replayRunning) parts.push(`ETA ${fmtDuration(r.etaSeconds)}`);
-    if (r.error) parts.push(`error: ${r.error}`);
-    replayText.textContent = parts.join(' · ');
-    replayText.classList.toggle('neg', Boolean(r.error));
-    startBtn.disabled = replayRunning;
-    stopBtn.disabled = !replayRunning;
-    if (r.dataSet && !replayRunning && document.activeElement !== dataSet) dataSet.value = r.dataSet;
-  }
-
-  startBtn.addEventListener('click', async () => {
-    startBtn.disabled = true;
-    try {
-      renderReplay(await api.startReplay(dataSet.value, symbol.value.trim(), Number(speed.value)));
-    } catch (err) {
-      reportError('starting the replay', err);
-      startBtn.disabled = replayRunning;
-    }
-  });
-  stopBtn.addEventListener('click', async () => {
-    stopBtn.disabled = true;
-    try {
-      renderReplay(await api.stopReplay());
-    } catch (err) {
-      reportError('stopping the replay', err);
-      stopBtn.disabled = !replayRunning;
-    }
-  });
-
   let disposed = false;
   let markOverviewLoaded = () => {};
-  (async () => {
-    try {
-      const names = await api.datasets();
-      if (disposed) return;
-      replace(dataSet, (names ?? []).map((n) => h('option', { value: n }, n)));
-      if (!names?.length) replace(dataSet, h('option', { value: '' }, '(no data sets)'));
-    } catch (err) {
-      reportError('loading data sets', err);
-    }
-  })();
   const overviewLoaded = new Promise((resolve) => { markOverviewLoaded = resolve; });
   (async () => {
     // After the leaderboard (the first meaningful content): the daily buckets are the page's largest download.
@@ -267,14 +202,13 @@ export function overviewPage(root) {
       applySummaries(o.strategies);
       renderPortfolio(o.portfolio);
       addAlerts(o.alerts);
-      renderReplay(o.replay);
+      replay.update(o.replay);
       markOverviewLoaded();
     } catch (err) {
       // Show the failure, then fill what the narrower endpoints can still give.
       reportError('loading the overview', err);
       await Promise.all([
         api.strategies().then((r) => !disposed && applySummaries(r.items)).catch((e) => reportError('loading strategies', e)),
-        api.replay().then((r) => !disposed && renderReplay(r)).catch((e) => reportError('loading the replay status', e)),
         api.alerts().then((r) => !disposed && addAlerts((r ?? []).slice(0, MAX_ALERTS))).catch((e) => reportError('loading alerts', e)),
       ]);
       markOverviewLoaded();
@@ -320,12 +254,12 @@ export function overviewPage(root) {
       if (points.length) refreshPortfolio();
     },
     alert: addAlerts,
-    replay: renderReplay,
   });
 
   return () => {
     disposed = true;
     unsubscribe();
+    replay.dispose();
     chart.remove();
   };
 }

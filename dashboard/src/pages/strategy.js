@@ -13,6 +13,8 @@ import { enumText, fmtDuration, fmtMoney, fmtNumber, fmtPct, fmtPrice, fmtRatio,
 import { markOnce, subscribe } from '../hub.js';
 import { link } from '../router.js';
 import { MIN_DAILY_RETURNS, coalesce, dailyChanges, download, endOfDay, histogram, monthlyReturns, toCsv, tradeKey } from '../stats.js';
+import { hasMarketData } from '../control-api.js';
+import { strategyControls } from './strategy-controls.js';
 
 export const LEVELS = ['hourly', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'all_time'];
 const PAGE_SIZE = 20;
@@ -144,9 +146,11 @@ export function strategyPage(root, id) {
   const tradesHead = h('tr', {}, TRADE_COLUMNS.map((c) => h(c.num ? 'th.num' : 'th', { 'aria-sort': 'none', 'data-key': c.key },
     h('button.sort', { type: 'button', 'data-key': c.key }, c.title))));
 
+  const controls = strategyControls(id);
+  cleanups.push(controls.dispose);
   replace(root,
     h('p.crumbs', {}, link('/', '← Overview')),
-    h('section.card', { 'aria-label': 'Summary' }, title, spec, header, risk),
+    h('section.card', { 'aria-label': 'Summary' }, title, spec, controls.el, header, risk),
     h('section.card', { 'aria-label': 'Positions' },
       h('h2', {}, 'Positions'),
       h('div.table-wrap', {}, h('table', { testid: 'positions-table' },
@@ -689,8 +693,12 @@ export function strategyPage(root, id) {
     if (symbol) cleanups.push(subscribe([`instrument:${symbol}`], { bar: (e) => { if (e?.symbol === symbol) pushBars(e.bars); } }));
     renderMarkers();
 
+    // A strategy created before its instrument's first bar has no bars or indicators to read yet: they come with the pushes.
+    const hasData = symbol !== null && (summary.barsProcessed > 0
+      || await hasMarketData(symbol).catch((err) => { reportError(`checking ${symbol} for market data`, err); return true; }));
+    if (disposed) return;
     await Promise.all([
-      symbol ? api.bars(symbol, timeframe, MAX_BARS).then((b) => !disposed && setBars(b)).catch((err) => reportError(`loading ${symbol} bars`, err)) : null,
+      hasData ? api.bars(symbol, timeframe, MAX_BARS).then((b) => !disposed && setBars(b)).catch((err) => reportError(`loading ${symbol} bars`, err)) : null,
       tradesLoaded,
     ]);
     if (disposed) return;
@@ -701,7 +709,7 @@ export function strategyPage(root, id) {
       api.snapshot(id).then((s) => !disposed && renderPositions(s.positions)).catch((err) => reportError('loading positions', err)),
       loadMetrics(),
     ]);
-    if (!disposed) await loadIndicators();
+    if (!disposed && hasData) await loadIndicators();
   })();
 
   return () => {
