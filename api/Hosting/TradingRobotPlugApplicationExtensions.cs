@@ -21,7 +21,7 @@ public static class TradingRobotPlugApplicationExtensions
     public static WebApplicationBuilder AddTradingRobotPlug(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseLoopbackUnlessKeyed();
+        builder.UseLoopbackUnlessAuthenticated();
         builder.AddTradingCluster();
         builder.AddTradingApi();
         builder.AddRestApi();

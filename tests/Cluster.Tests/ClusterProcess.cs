@@ -36,8 +36,8 @@ internal sealed class ClusterProcess : IDisposable
         }
     }
 
-    /// <summary>Starts <c>dotnet {dll} {args}</c>.</summary>
-    public static ClusterProcess Start(string name, string dll, IEnumerable<string> args)
+    /// <summary>Starts <c>dotnet {dll} {args}</c>, with <paramref name="environment"/> added to (or, for a null value, removed from) the test's environment.</summary>
+    public static ClusterProcess Start(string name, string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
@@ -46,6 +46,11 @@ internal sealed class ClusterProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            info.Environment[key] = value;
+        }
+
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
         foreach (var a in args)
         {
