@@ -59,6 +59,13 @@ public sealed class TradingApiOptions
     /// <summary>Requests per second per client IP on the API; 0 = no rate limit (429 when exceeded).</summary>
     public int RateLimitPerSecond { get; set; }
 
+    /// <summary>
+    /// Origins (<c>scheme://host[:port]</c>) of other sites allowed to call the API from a browser: they get CORS and
+    /// pass the origin check on writes and the hub (<see cref="Features.Common.CrossSiteGuard"/>). Empty by default: only
+    /// the dashboard served by this API, and callers that send no <c>Origin</c>.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
     /// <summary>Most SignalR pushes per second to one dashboard group (each push carries the latest values; lists
     /// accumulate between pushes); 1–1000.</summary>
     public int PushesPerSecond { get; set; } = 4;

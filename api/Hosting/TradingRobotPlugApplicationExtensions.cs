@@ -22,6 +22,7 @@ public static class TradingRobotPlugApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseLoopbackUnlessAuthenticated();
+        builder.AddCrossSiteGuard();
         builder.AddTradingCluster();
         builder.AddTradingApi();
         builder.AddRestApi();
@@ -41,6 +42,7 @@ public static class TradingRobotPlugApplicationExtensions
         app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCrossSiteGuard();
         app.MapHealthAndOpenApi();
         app.MapRestApi();
         app.MapDashboardHub();
