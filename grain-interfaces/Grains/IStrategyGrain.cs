@@ -16,13 +16,21 @@ namespace TradingRobotPlug.GrainInterfaces.Grains;
 public interface IStrategyGrain : IGrainWithStringKey
 {
     /// <summary>Creates the strategy. Idempotent for identical settings.</summary>
+    /// <returns>True for the one call that created it; false when it already existed with identical settings (also
+    /// for calls concurrent with the creating one).</returns>
     /// <exception cref="ArgumentException">The settings are invalid; the message lists every problem.</exception>
     /// <exception cref="InvalidOperationException">The strategy exists with different settings.</exception>
-    Task Create(StrategySettings settings);
+    Task<bool> Create(StrategySettings settings);
 
-    /// <summary>Subscribes to the instruments and starts trading.</summary>
+    /// <summary>Subscribes to the instruments and starts trading. Concurrent calls run one after the other, so the
+    /// second of two finds the strategy running.</summary>
     /// <exception cref="InvalidOperationException">Not created, or already running.</exception>
     Task Start();
+
+    /// <summary>Starts the strategy if it is <see cref="StrategyStatus.Created"/> (after any start in flight), else does nothing.</summary>
+    /// <returns>True when this call started it.</returns>
+    /// <exception cref="InvalidOperationException">Not created.</exception>
+    Task<bool> StartIfCreated();
 
     /// <summary>Keeps the subscription but ignores bars.</summary>
     /// <exception cref="InvalidOperationException">Not running.</exception>

@@ -45,6 +45,8 @@ public sealed partial class StrategyGrain(
     private MetricsSnapshot? _allTime;
     private long _allTimeAtBars = -1;
     private Task _resultsSent = Task.CompletedTask;
+    private Task? _created;
+    private Task? _starting;
 
     private StrategyId Id => StrategyId.Parse(this.GetPrimaryKeyString());
 
@@ -82,15 +84,22 @@ public sealed partial class StrategyGrain(
     }
 
     /// <inheritdoc/>
-    public async Task Create(StrategySettings settings)
+    public async Task<bool> Create(StrategySettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (state.State.Settings is { } existing)
         {
-            // Records compare ImmutableArray by reference, so compare the instruments by value and the rest by record equality.
+            // Records compare ImmutableArray by reference, so compare the instruments by value and the rest by record
+            // equality. The settings are set before this grain's first await below, so a concurrent identical Create
+            // (the grain is reentrant) lands here too and answers false.
             if (existing.Instruments.SequenceEqual(settings.Instruments) && existing with { Instruments = settings.Instruments } == settings)
             {
-                return;
+                if (_created is { } creating)
+                {
+                    await creating; // answer once the creating call's state is durable
+                }
+
+                return false;
             }
 
             throw new InvalidOperationException($"Strategy '{Id}' already exists with different settings.");
@@ -110,9 +119,26 @@ public sealed partial class StrategyGrain(
         NewEngine(settings);
         state.State.Settings = settings;
         state.State.Status = StrategyStatus.Created;
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IStrategyDirectoryGrain>(IStrategyDirectoryGrain.Key).Register(Id);
-        await PublishUpdate();
+        var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _created = created.Task;
+        try
+        {
+            await state.WriteStateAsync();
+            await GrainFactory.GetGrain<IStrategyDirectoryGrain>(IStrategyDirectoryGrain.Key).Register(Id);
+            await PublishUpdate();
+            created.SetResult();
+        }
+        catch (Exception ex)
+        {
+            created.SetException(ex);
+            throw;
+        }
+        finally
+        {
+            _created = null;
+        }
+
+        return true;
     }
 
     private void NewEngine(StrategySettings settings)
@@ -189,7 +215,50 @@ public sealed partial class StrategyGrain(
     public Task<ImmutableArray<AlertRaised>> GetAlerts() => Task.FromResult<ImmutableArray<AlertRaised>>([.. _alerts]);
 
     /// <inheritdoc/>
+    public async Task<bool> StartIfCreated()
+    {
+        while (_starting is { } inFlight)
+        {
+            await inFlight;
+        }
+
+        if (state.State.Status == StrategyStatus.None)
+        {
+            throw new InvalidOperationException($"Strategy '{Id}' has not been created.");
+        }
+
+        if (state.State.Status != StrategyStatus.Created)
+        {
+            return false;
+        }
+
+        await Start();
+        return true;
+    }
+
+    /// <inheritdoc/>
     public async Task Start()
+    {
+        // The grain is reentrant: a second Start arriving while one subscribes would otherwise subscribe again.
+        while (_starting is { } inFlight)
+        {
+            await inFlight;
+        }
+
+        var starting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _starting = starting.Task;
+        try
+        {
+            await StartCoreAsync();
+        }
+        finally
+        {
+            _starting = null;
+            starting.SetResult();
+        }
+    }
+
+    private async Task StartCoreAsync()
     {
         switch (state.State.Status)
         {

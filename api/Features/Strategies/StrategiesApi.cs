@@ -96,20 +96,20 @@ public static class StrategiesApi
         }
 
         var grain = client.GetGrain<IStrategyGrain>(id.ToString());
-        var existed = (await grain.GetSnapshot()).Status != StrategyStatus.None;
-        await grain.Create(settings);
+        // Exactly one of concurrent identical creates gets true (201); the grain decides, not a read before the write.
+        var created = await grain.Create(settings);
         if (definition.Alerts is { } alerts)
         {
             await grain.SetAlertThresholds(alerts);
         }
 
-        if (definition.Start != false && (await grain.GetSnapshot()).Status == StrategyStatus.Created)
+        if (definition.Start != false)
         {
-            await grain.Start();
+            await grain.StartIfCreated();
         }
 
         var details = Details(await grain.GetSnapshot(), registry);
-        return existed ? TypedResults.Ok(details) : TypedResults.Created($"/api/v1/strategies/{id}", details);
+        return created ? TypedResults.Created($"/api/v1/strategies/{id}", details) : TypedResults.Ok(details);
     }
 
     private static async Task<IResult> List(
