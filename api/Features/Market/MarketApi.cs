@@ -19,6 +19,12 @@ public static class MarketApi
 
     private const int MaxBarLimit = 10_000;
 
+    /// <summary>At most this many indicators in one <c>set</c> of <c>GET /instruments/{symbol}/indicators</c>.</summary>
+    public const int MaxIndicatorsPerRequest = 16;
+
+    /// <summary>At most this value for any number in a <c>set</c> (periods, multipliers) of an indicator request.</summary>
+    public const int MaxIndicatorParameter = 10_000;
+
     /// <summary>Maps the instrument endpoints on <paramref name="v1"/> (the <c>/api/v1</c> group).</summary>
     public static RouteGroupBuilder MapMarketApi(this RouteGroupBuilder v1)
     {
@@ -73,6 +79,10 @@ public static class MarketApi
         {
             errors.Add("set", "is required, e.g. sma:20,rsi:14,bbands:20:2.");
         }
+        else if (IndicatorRequestError(set) is { } tooMuch)
+        {
+            errors.Add("set", tooMuch);
+        }
         else
         {
             try
@@ -95,20 +105,32 @@ public static class MarketApi
             return NotFound(symbol);
         }
 
-        // Indicators need their warm-up, so every bar before 'to' is fed; rows are then cut to [from, to) and the latest 'limit'.
+        // Indicators need their warm-up, so every bar before 'to' is fed; rows are the bars in [from, to), the latest
+        // 'limit' of them, and only those rows are built (memory is O(limit × columns), not O(history × columns)).
         var bars = await found.Grain.GetBars(tf, null, to, int.MaxValue);
-        var rows = new List<IndicatorRow>();
-        foreach (var bar in bars)
+        int take = limit ?? 1000;
+        int firstInRange = from is null ? 0 : bars.Length;
+        for (int i = 0; i < bars.Length && from is not null; i++)
         {
-            indicators.Update(bar);
-            if (from is null || bar.OpenTime >= from)
+            if (bars[i].OpenTime >= from)
             {
-                rows.Add(new IndicatorRow(bar.OpenTime, indicators.GetValues()));
+                firstInRange = i;
+                break;
             }
         }
 
-        int take = limit ?? 1000;
-        return TypedResults.Ok(new IndicatorSeries(indicators.ColumnNames, rows.Count > take ? rows[^take..] : rows));
+        int firstRow = Math.Max(firstInRange, bars.Length - take);
+        var rows = new List<IndicatorRow>(Math.Max(0, bars.Length - firstRow));
+        for (int i = 0; i < bars.Length; i++)
+        {
+            indicators.Update(bars[i]);
+            if (i >= firstRow)
+            {
+                rows.Add(new IndicatorRow(bars[i].OpenTime, indicators.GetValues()));
+            }
+        }
+
+        return TypedResults.Ok(new IndicatorSeries(indicators.ColumnNames, rows));
     }
 
     private static async Task<IResult> PostTicks(string symbol, TickBatch batch, IClusterClient client, IOptions<TradingApiOptions> options, TimeProvider time)
@@ -257,4 +279,31 @@ public static class MarketApi
 
     private static ProblemHttpResult NotFound(string symbol)
         => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown instrument.", detail: $"Instrument '{symbol}' has never published data.");
+
+    /// <summary>
+    /// The bound on one indicator request (issue 12, amplification): at most <see cref="MaxIndicatorsPerRequest"/>
+    /// indicators and no number above <see cref="MaxIndicatorParameter"/>, so that a request costs at most
+    /// 16 × O(bars) updates and 16 rolling windows of 10,000 values; null when within it.
+    /// </summary>
+    internal static string? IndicatorRequestError(string set)
+    {
+        var specs = set.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (specs.Length > MaxIndicatorsPerRequest)
+        {
+            return $"at most {MaxIndicatorsPerRequest} indicators per request (was {specs.Length}).";
+        }
+
+        foreach (var spec in specs)
+        {
+            foreach (var part in spec.Split(':').Skip(1))
+            {
+                if (double.TryParse(part, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > MaxIndicatorParameter)
+                {
+                    return $"'{spec}': {part} is above {MaxIndicatorParameter}, the largest period or parameter an indicator request may use.";
+                }
+            }
+        }
+
+        return null;
+    }
 }

@@ -87,4 +87,29 @@ public sealed class MarketApiTests(ReplayedStrategyFixture fixture) : IClassFixt
 
         public int GetHashCode(double? obj) => 0;
     }
+
+    [Fact]
+    public async Task Indicator_requests_are_bounded_and_a_window_equals_the_same_rows_of_the_whole_history()
+    {
+        using var http = fixture.CreateClient();
+        var many = string.Join(',', Enumerable.Range(2, MarketApi.MaxIndicatorsPerRequest + 1).Select(p => $"sma:{p}"));
+        var tooMany = await http.GetAsync(Base + $"/indicators?set={many}");
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Equal("at most 16 indicators per request (was 17).", Assert.Single((await tooMany.ReadJson()).FieldErrors("set")));
+
+        var tooLong = await http.GetAsync(Base + "/indicators?set=sma:3,ema:10001");
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.StartsWith("'ema:10001': 10001 is above 10000", Assert.Single((await tooLong.ReadJson()).FieldErrors("set")), StringComparison.Ordinal);
+
+        // A window in the middle: the same values as those rows of a request over the whole history (warm-up included).
+        const string set = "ema:50,rsi:14,macd:12:26:9";
+        var whole = await (await http.GetAsync(Base + $"/indicators?set={set}&limit=10000")).Read<IndicatorSeries>();
+        var from = whole.Rows[whole.Rows.Count / 2].Time;
+        var to = whole.Rows[(whole.Rows.Count / 2) + 40].Time;
+        var window = await (await http.GetAsync(Base + $"/indicators?set={set}&from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}&limit=25")).Read<IndicatorSeries>();
+        var expected = whole.Rows.Where(r => r.Time >= from && r.Time < to).TakeLast(25).ToList();
+        Assert.Equal(25, window.Rows.Count);
+        Assert.Equal(expected.Select(r => r.Time), window.Rows.Select(r => r.Time));
+        Assert.Equal(expected.SelectMany(r => r.Values), window.Rows.SelectMany(r => r.Values));
+    }
 }

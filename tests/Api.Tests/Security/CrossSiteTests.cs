@@ -119,3 +119,19 @@ public sealed class CrossSiteTests(ApiFactory factory, CorsApiFactory cors) : IC
     public void An_origin_may_write_when_it_is_the_host_or_configured(string origin, string host, bool allowed)
         => Assert.Equal(allowed, CrossSiteGuard.IsAllowed(origin, new HostString(host), ["https://app.example/"]));
 }
+
+/// <summary>The OpenAPI document is built once and served from the output cache (issue 12, amplification).</summary>
+public sealed class OpenApiCacheTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task The_second_request_for_the_OpenAPI_document_is_served_from_the_cache()
+    {
+        using var http = factory.CreateClient();
+        var first = await http.GetAsync("/openapi/v1.json");
+        var second = await http.GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(second.Headers.Age); // the output cache answers with Age; a freshly built document has none
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+}
