@@ -23,6 +23,7 @@ public static class TradingRobotPlugApplicationExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseLoopbackUnlessAuthenticated();
         builder.AddCrossSiteGuard();
+        builder.AddRequestTargetLimit();
         builder.AddTradingCluster();
         builder.AddTradingApi();
         builder.AddRestApi();
@@ -42,6 +43,7 @@ public static class TradingRobotPlugApplicationExtensions
         app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestTargetLimit();
         app.UseCrossSiteGuard();
         app.MapHealthAndOpenApi();
         app.MapRestApi();

@@ -13,6 +13,8 @@ namespace TradingRobotPlug.GrainInterfaces.Alerts;
 /// <param name="DailyLoss">Money, &gt; 0: raise when the equity of the current UTC day is at least this much below the day's opening equity.</param>
 /// <param name="MinWinRate">Fraction in [0, 1]: raise when the win rate is below it once <paramref name="MinTrades"/> trades have closed.</param>
 /// <param name="MinTrades">Closed trades needed before <paramref name="MinWinRate"/> applies; ≥ 1 (default 10).</param>
+/// <remarks>In JSON, a field other than these four is refused (a misspelt threshold must not silently reset the others).</remarks>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 [GenerateSerializer, Immutable, Alias("trp.AlertThresholds")]
 public sealed record AlertThresholds(
     [property: Id(0)] double? MaxDrawdown = null,

@@ -5,8 +5,9 @@ namespace TradingRobotPlug.GrainInterfaces.Trading;
 
 /// <summary>
 /// Identifies a strategy. Canonical form: a lower-case slug matching <c>[a-z0-9][a-z0-9._-]{0,63}</c>
-/// (1–64 characters; first a letter or digit). Parsing trims surrounding white space and lower-cases ASCII letters,
-/// so <c>" Momentum-1 "</c> and <c>"momentum-1"</c> are the same id. The canonical string doubles as the strategy
+/// (1–64 characters; first a letter or digit). Parsing lower-cases the ASCII letters A–Z only, so <c>"Momentum-1"</c>
+/// and <c>"momentum-1"</c> are the same id; white space and every non-ASCII character are refused (no culture or
+/// Unicode case mapping applies, so the Kelvin sign U+212A is not taken for <c>k</c>). The canonical string doubles as the strategy
 /// grain's key and is the JSON form. <c>default(StrategyId)</c> is not a valid id (its <see cref="Value"/> is null).
 /// </summary>
 [JsonConverter(typeof(StrategyIdJsonConverter))]
@@ -51,7 +52,7 @@ public readonly record struct StrategyId
             return false;
         }
 
-        var s = value.Trim().ToLowerInvariant();
+        var s = AsciiText.ToLower(value);
         if (s.Length > MaxLength)
         {
             error = $"Strategy id '{value}' is longer than {MaxLength} characters.";

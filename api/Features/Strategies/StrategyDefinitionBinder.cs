@@ -28,7 +28,7 @@ public static class StrategyDefinitionBinder
         {
             errors.Add("kind", "is required.");
         }
-        else if (!registry.TryGetDefinition(definition.Kind.Trim().ToLowerInvariant(), out kind))
+        else if (!registry.TryGetDefinition(AsciiText.ToLower(definition.Kind), out kind))
         {
             errors.Add("kind", $"unknown strategy kind '{definition.Kind}' (known: {string.Join(", ", registry.Definitions.Select(d => d.Kind))}).");
         }
@@ -36,7 +36,7 @@ public static class StrategyDefinitionBinder
         var texts = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (rawName, value) in definition.Parameters ?? [])
         {
-            var name = rawName.Trim().ToLowerInvariant();
+            var name = AsciiText.ToLower(rawName);
             var field = $"parameters.{rawName}";
             string? text = value.ValueKind switch
             {
@@ -83,6 +83,12 @@ public static class StrategyDefinitionBinder
                     errors.Add($"instruments[{i}]", $"'{definition.Instruments[i]}' is not a valid symbol (1-32 of A-Z, 0-9, '.', '-', '_', '^').");
                 }
             }
+        }
+
+        if (definition.Sizing is { } sizingText && (sizingText.Length == 0 || sizingText != sizingText.Trim()))
+        {
+            // An empty or padded text is a client mistake, not a request for the default (leave the field out for all-in).
+            errors.Add("sizing", $"'{sizingText}' is not one of all-in, fixed:Q, percent:P (leave sizing out for all-in).");
         }
 
         InstrumentId? benchmarkInstrument = null;

@@ -11,7 +11,7 @@ public sealed class IdTests
     [InlineData("a", "a")]
     [InlineData("0", "0")]
     [InlineData("abc_1.2-x", "abc_1.2-x")]
-    [InlineData("  Momentum-1 ", "momentum-1")]
+    [InlineData("Momentum-1", "momentum-1")]
     [InlineData("SMA", "sma")]
     public void StrategyId_parses_valid_text_to_canonical_lower_case(string text, string canonical)
     {
@@ -39,6 +39,8 @@ public sealed class IdTests
     [InlineData("a:b")]
     [InlineData("a/b")]
     [InlineData("café")]
+    [InlineData("  momentum-1 ")]
+    [InlineData("\u212Aelvin")]
     public void StrategyId_rejects_invalid_text(string? text)
     {
         Assert.False(StrategyId.TryParse(text, out var id));
