@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using TradingRobotPlug.Benchmarks.Measurement;
 using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Market;
+using TradingRobotPlug.GrainInterfaces.Strategies;
 using TradingRobotPlug.Grains.Hosting;
 using TradingRobotPlug.Grains.MarketData;
 using static TradingRobotPlug.Benchmarks.Trading.StrategyMix;
@@ -28,6 +29,9 @@ public static class TickLoadBenchmark
 
     /// <summary>Attempts of one <c>PublishTicks</c> (with its sequence, so safe to repeat) before a transient failure ends the run.</summary>
     private const int PublishAttempts = 10;
+
+    /// <summary>Attempts of a strategy's <c>Create</c> or <c>Start</c> in the setup after transient failures.</summary>
+    private const int SetupAttempts = 5;
 
     private static readonly DateTimeOffset SessionOpen = new(2026, 11, 20, 14, 30, 0, TimeSpan.Zero);
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(50);
@@ -139,8 +143,30 @@ public static class TickLoadBenchmark
         {
             await Task.WhenAll(Enumerable.Range(from, Math.Min(concurrency, strategies - from)).Select(async i =>
             {
-                await grains[i].Create(settings[i]);
-                await grains[i].Start();
+                // Create is idempotent for the same settings; Start is not (a repeat of a Start that ran is "already
+                // running"), so a retried Start that finds the strategy running counts as done.
+                await ClusterRetry.RunAsync(() => grains[i].Create(settings[i]), SetupAttempts, CancellationToken.None);
+                bool retried = false;
+                await ClusterRetry.RunAsync(
+                    async () =>
+                    {
+                        try
+                        {
+                            await grains[i].Start();
+                        }
+                        catch (InvalidOperationException) when (retried)
+                        {
+                            if ((await grains[i].GetSnapshot()).Status != StrategyStatus.Running)
+                            {
+                                throw;
+                            }
+
+                            // Otherwise the attempt that timed out had started it.
+                        }
+                    },
+                    SetupAttempts,
+                    CancellationToken.None,
+                    (_, _) => retried = true);
             }));
         }
 
