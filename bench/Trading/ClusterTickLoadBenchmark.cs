@@ -104,6 +104,7 @@ public static class ClusterTickLoadBenchmark
         Console.WriteLine($"| CPU per delivered item (tick or bar): silos only; silos + driver + PostgreSQL | {PerItem(siloCpu)}; {(postgresCpu is { } pg2 ? PerItem(siloCpu + driverCpu + pg2) : PerItem(siloCpu + driverCpu) + " (without PostgreSQL)")} |");
         Console.WriteLine($"| tick generation (untimed); create + start of the strategies and registration of the symbols (untimed) | {generationSeconds:F1} s; {setupSeconds:F1} s |");
         Console.WriteLine($"| every tick and bar delivered exactly, every strategy saw every completed bar of its symbol | {(complete ? "yes" : "NO")} |");
+        Console.WriteLine($"| bars and ticks delivered again after a timed-out delivery call (at-least-once; not counted above) | {N0(silos.Sum(s => after[s].Redeliveries - before[s].Redeliveries))} |");
         Console.WriteLine();
         Console.WriteLine("| Silo (address, pid, GC) | Strategies after setup → end | All activations after setup → end | Items delivered on it | CPU in window | CPU per item delivered on it | Peak working set in window (VmHWM) | Managed heap at end | gen0 / gen2 | Messages received/s |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
