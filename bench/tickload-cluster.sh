@@ -12,13 +12,14 @@
 #
 # Load options are those of `load` (--symbols, --per-symbol, --tick-seconds, --hours, --round, --seed). Needs the
 # Release build of bench/ (dotnet build -c Release) and psql. Uses 127.0.0.1 ports 21131.. and 31020.. (one of each per
-# silo). Logs go to /tmp/tickload-s{1..N}.log. When the PostgreSQL server runs on this machine and its data directory
+# silo). Logs go to ${TICKLOAD_LOGS:-/tmp/tickload}-s{1..N}.log. When the PostgreSQL server runs on this machine and its data directory
 # is readable, the driver also reports the server's CPU in the window (--postgres-pid). Exits with the driver's code.
 set -euo pipefail
 admin_cs="$1"; n="$2"; shift 2
 (( n >= 1 && n <= 9 )) || { echo "N must be 1-9 silos"; exit 2; }
 db="tickload_$RANDOM"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+logs="${TICKLOAD_LOGS:-/tmp/tickload}"
 host=$(sed -E 's/.*Host=([^;]*).*/\1/' <<<"$admin_cs"); port=$(sed -E 's/.*Port=([^;]*).*/\1/' <<<"$admin_cs"); user=$(sed -E 's/.*Username=([^;]*).*/\1/' <<<"$admin_cs")
 pg() { psql -q -h "$host" -p "$port" -U "$user" -d postgres "$@"; }
 pg -c "create database $db" >/dev/null
@@ -38,12 +39,12 @@ pg_pid=$(head -1 "$(pg -At -c 'show data_directory')/postmaster.pid" 2>/dev/null
 echo "load average at start: $(uptime | sed 's/.*load average: //')"
 for i in $(seq 1 "$n"); do
   dotnet "$bench" load-silo --postgres "$cs" --cluster-id "$db" --silo-port $((21130 + i)) --gateway-port $((31019 + i)) \
-    >"/tmp/tickload-s$i.log" 2>&1 & pids+=($!)
+    >"$logs-s$i.log" 2>&1 & pids+=($!)
 done
 t=$SECONDS
 for i in $(seq 1 "$n"); do
-  until grep -q "load silo up" "/tmp/tickload-s$i.log"; do
-    kill -0 "${pids[$((i - 1))]}" 2>/dev/null || { echo "silo $i exited:"; tail -20 "/tmp/tickload-s$i.log"; exit 2; }
+  until grep -q "load silo up" "$logs-s$i.log"; do
+    kill -0 "${pids[$((i - 1))]}" 2>/dev/null || { echo "silo $i exited:"; tail -20 "$logs-s$i.log"; exit 2; }
     (( SECONDS - t < 180 )) || { echo "silo $i not up within 180 s"; exit 2; }
     sleep 0.5
   done
@@ -53,6 +54,6 @@ status=0
 dotnet "$bench" load --cluster "$db" --postgres "$cs" --silos "$n" ${pg_pid:+--postgres-pid "$pg_pid"} "$@" || status=$?
 echo "load average at end: $(uptime | sed 's/.*load average: //')"
 for i in $(seq 1 "$n"); do
-  echo "silo $i log: $(grep -c 'warn\|fail' "/tmp/tickload-s$i.log" || true) warning/error lines (/tmp/tickload-s$i.log)"
+  echo "silo $i log: $(grep -c 'warn\|fail' "$logs-s$i.log" || true) warning/error lines ($logs-s$i.log)"
 done
 exit $status

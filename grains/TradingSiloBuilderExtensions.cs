@@ -19,6 +19,15 @@ public static class TradingSiloBuilderExtensions
     public const int StreamBatchSize = 100;
 
     /// <summary>
+    /// How long a pulling agent keeps retrying the delivery of one event to one subscriber before it gives up and skips
+    /// the event for that subscriber: 5 minutes (Orleans' default is 1 minute). A subscriber that is activating,
+    /// rebuilding or starved under a burst can miss several 10 s response timeouts in a row; bars it missed are backfilled
+    /// from the history, but ticks are not kept anywhere else, so they were lost (measured: docs/benchmarks.md, tick load
+    /// on 2 silo processes). Each subscriber has its own cursor, so only the slow subscriber waits.
+    /// </summary>
+    public static readonly TimeSpan StreamMaxEventDeliveryTime = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// Adds the strategy registry, the memory stream provider <see cref="StreamNamespaces.Provider"/> (bars, ticks and
     /// strategy updates; every publish is one event carrying its whole batch) and the grain storage: in memory, or in
     /// PostgreSQL through Orleans' ADO.NET provider (Invariant <c>Npgsql</c>, our schema in <c>deploy/sql/</c>, applied at
@@ -36,6 +45,7 @@ public static class TradingSiloBuilderExtensions
         {
             o.GetQueueMsgsTimerPeriod = StreamPullPeriod;
             o.BatchContainerBatchSize = StreamBatchSize;
+            o.MaxEventDeliveryTime = StreamMaxEventDeliveryTime;
         })));
 
         if (string.IsNullOrWhiteSpace(postgresConnectionString))

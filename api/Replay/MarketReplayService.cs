@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TradingRobotPlug.Api.Hosting;
 using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Market;
+using TradingRobotPlug.Grains.Hosting;
 using TradingRobotPlug.Grains.MarketData;
 using Orleans;
 using Orleans.Runtime;
@@ -519,9 +520,7 @@ public sealed partial class MarketReplayService(
         }
     }
 
-    private static bool IsTransient(Exception ex)
-        => ex is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException
-            || (ex.InnerException is { } inner && IsTransient(inner));
+    private static bool IsTransient(Exception ex) => ClusterRetry.IsTransient(ex);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Replay publish attempt {Attempt} of the chunk from {FirstOpen} failed ({Error}: {Message}); retrying")]
     private static partial void LogWarningPublishRetry(ILogger logger, int attempt, DateTimeOffset firstOpen, string error, string message);

@@ -19,6 +19,9 @@ namespace TradingRobotPlug.Benchmarks.Grains;
 /// <param name="Gen0">Generation-0 collections since the process started.</param>
 /// <param name="Gen2">Generation-2 collections since the process started.</param>
 /// <param name="ServerGc">Whether the process runs the server garbage collector.</param>
+/// <param name="Redeliveries">Bars and ticks delivered again to a subscriber that had already processed their event
+/// (Orleans streams deliver at least once: a delivery call that completed but whose response timed out is retried);
+/// not in <paramref name="Deliveries"/>.</param>
 [GenerateSerializer, Immutable, Alias("bench.LoadSiloReport")]
 public sealed record LoadSiloReport(
     [property: Id(0)] string Silo,
@@ -34,4 +37,5 @@ public sealed record LoadSiloReport(
     [property: Id(10)] long ManagedHeap,
     [property: Id(11)] int Gen0,
     [property: Id(12)] int Gen2,
-    [property: Id(13)] bool ServerGc);
+    [property: Id(13)] bool ServerGc,
+    [property: Id(14)] long Redeliveries = 0);

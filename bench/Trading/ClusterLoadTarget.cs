@@ -57,6 +57,9 @@ public sealed partial class ClusterLoadTarget : IDeliveryCounts, IAsyncDisposabl
     public long OtherEvents => Latest.Sum(r => r.OtherEvents);
 
     /// <inheritdoc/>
+    public long Redeliveries => Latest.Sum(r => r.Redeliveries);
+
+    /// <inheritdoc/>
     public long Messages => Latest.Sum(r => r.Messages);
 
     /// <inheritdoc/>

@@ -15,6 +15,10 @@ public interface IDeliveryCounts
     /// <summary>Stream events other than bar and tick batches delivered so far.</summary>
     long OtherEvents { get; }
 
+    /// <summary>Bars and ticks delivered again to a subscriber that had processed their event already (at-least-once
+    /// redeliveries after a timed-out delivery call); not in <see cref="Deliveries"/>.</summary>
+    long Redeliveries { get; }
+
     /// <summary>Grain requests and one-way messages received by the silos' dispatchers so far.</summary>
     long Messages { get; }
 

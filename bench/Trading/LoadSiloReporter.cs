@@ -42,7 +42,8 @@ internal sealed partial class LoadSiloReporter(
                 GC.GetTotalMemory(false),
                 GC.CollectionCount(0),
                 GC.CollectionCount(2),
-                GCSettings.IsServerGC);
+                GCSettings.IsServerGC,
+                counters.Redeliveries);
             try
             {
                 await target.Report(report).WaitAsync(stoppingToken);

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics.Metrics;
+using Orleans.Runtime;
+using Orleans.Streams;
 using TradingRobotPlug.GrainInterfaces.Market;
 
 namespace TradingRobotPlug.Benchmarks.Trading;
@@ -33,6 +36,8 @@ public sealed class RuntimeCounters : IDeliveryCounts, IDisposable
     private long _deliveries;
     private long _barDeliveries;
     private long _otherEvents;
+    private long _redeliveries;
+    private readonly ConcurrentDictionary<(GrainId Subscriber, StreamId Stream, StreamSequenceToken Token), byte> _delivered = new();
 
     /// <summary>Starts listening.</summary>
     public RuntimeCounters()
@@ -85,9 +90,31 @@ public sealed class RuntimeCounters : IDeliveryCounts, IDisposable
     /// <summary>Stream events other than bar and tick batches delivered so far (e.g. strategy updates).</summary>
     public long OtherEvents => Interlocked.Read(ref _otherEvents);
 
-    /// <summary>Counts the events of one delivered stream batch.</summary>
-    internal void CountDelivered(IBatchContainer batch)
+    /// <summary>Bars and ticks delivered again to a subscriber that had processed their event (not in <see cref="Deliveries"/>).</summary>
+    public long Redeliveries => Interlocked.Read(ref _redeliveries);
+
+    /// <summary>
+    /// Counts the events of one stream batch delivered to <paramref name="subscriber"/>, once: a batch that subscriber
+    /// already processed (same stream and sequence token; Orleans retries a delivery call whose response timed out,
+    /// though the subscriber ran it) counts in <see cref="Redeliveries"/> only.
+    /// </summary>
+    internal void CountDelivered(GrainId subscriber, IBatchContainer batch)
     {
+        if (batch.SequenceToken is { } token && !_delivered.TryAdd((subscriber, batch.StreamId, token), 0))
+        {
+            foreach (var (item, _) in batch.GetEvents<object>())
+            {
+                Interlocked.Add(ref _redeliveries, item switch
+                {
+                    ImmutableArray<Tick> ticks => ticks.Length,
+                    BarsPublished published => published.Bars.Length,
+                    _ => 0,
+                });
+            }
+
+            return;
+        }
+
         foreach (var (item, _) in batch.GetEvents<object>())
         {
             CountDelivered(item);
@@ -144,7 +171,7 @@ internal sealed class StreamItemCountingFilter(RuntimeCounters counters) : IInco
             var argument = request.GetArgument(i);
             if (argument is IBatchContainer batch)
             {
-                counters.CountDelivered(batch);
+                counters.CountDelivered(context.TargetId, batch);
             }
             else if (argument is ImmutableArray<Tick> or BarsPublished)
             {

@@ -5,6 +5,8 @@ using System.Runtime.InteropServices;
 using TradingRobotPlug.Benchmarks.Measurement;
 using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Market;
+using TradingRobotPlug.GrainInterfaces.Strategies;
+using TradingRobotPlug.Grains.Hosting;
 using TradingRobotPlug.Grains.MarketData;
 using static TradingRobotPlug.Benchmarks.Trading.StrategyMix;
 
@@ -24,6 +26,12 @@ public static class TickLoadBenchmark
 {
     /// <summary>Rounds published ahead of the ticks the strategies have received.</summary>
     public const int MaxRoundsInFlight = 1;
+
+    /// <summary>Attempts of one <c>PublishTicks</c> (with its sequence, so safe to repeat) before a transient failure ends the run.</summary>
+    private const int PublishAttempts = 10;
+
+    /// <summary>Attempts of a strategy's <c>Create</c> or <c>Start</c> in the setup after transient failures.</summary>
+    private const int SetupAttempts = 5;
 
     private static readonly DateTimeOffset SessionOpen = new(2026, 11, 20, 14, 30, 0, TimeSpan.Zero);
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(50);
@@ -135,8 +143,30 @@ public static class TickLoadBenchmark
         {
             await Task.WhenAll(Enumerable.Range(from, Math.Min(concurrency, strategies - from)).Select(async i =>
             {
-                await grains[i].Create(settings[i]);
-                await grains[i].Start();
+                // Create is idempotent for the same settings; Start is not (a repeat of a Start that ran is "already
+                // running"), so a retried Start that finds the strategy running counts as done.
+                await ClusterRetry.RunAsync(() => grains[i].Create(settings[i]), SetupAttempts, CancellationToken.None);
+                bool retried = false;
+                await ClusterRetry.RunAsync(
+                    async () =>
+                    {
+                        try
+                        {
+                            await grains[i].Start();
+                        }
+                        catch (InvalidOperationException) when (retried)
+                        {
+                            if ((await grains[i].GetSnapshot()).Status != StrategyStatus.Running)
+                            {
+                                throw;
+                            }
+
+                            // Otherwise the attempt that timed out had started it.
+                        }
+                    },
+                    SetupAttempts,
+                    CancellationToken.None,
+                    (_, _) => retried = true);
             }));
         }
 
@@ -154,6 +184,23 @@ public static class TickLoadBenchmark
     {
         var instruments = symbols.Select(s => client.GetGrain<IInstrumentGrain>(s.Symbol)).ToArray();
         long ticks = rounds.Sum(r => r.Sum(t => (long)t.Length));
+
+        // Each publish carries its place in the instrument's tick sequence, so a publish that timed out or met a dead
+        // silo is retried as it is and the instrument acknowledges ticks it already accepted without publishing them
+        // again (the exact delivery count stays exact). One publish per instrument is outstanding (one round in flight).
+        var sequences = (await Task.WhenAll(instruments.Select(i => i.GetSnapshot()))).Select(snapshot => snapshot.Ticks).ToArray();
+        int retries = 0;
+        Task PublishAsync(int s, ImmutableArray<Tick> batch)
+        {
+            long sequence = sequences[s];
+            sequences[s] += batch.Length;
+            return ClusterRetry.RunAsync(() => instruments[s].PublishTicks(batch, Timeframe.OneMinute, sequence), PublishAttempts, CancellationToken.None, (attempt, ex) =>
+            {
+                Interlocked.Increment(ref retries);
+                Console.Error.WriteLine($"  retrying PublishTicks of {symbols[s]} at sequence {sequence:N0} after attempt {attempt}: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}");
+            });
+        }
+
         long deliveriesBefore = counts.Deliveries;
         long barDeliveriesBefore = counts.BarDeliveries;
         var samples = new List<(double Seconds, long Delivered)>();
@@ -220,7 +267,7 @@ public static class TickLoadBenchmark
             var round = rounds[r];
             for (int s = 0; s < symbols.Length; s++)
             {
-                publishes.Add(instruments[s].PublishTicks(round[s], Timeframe.OneMinute));
+                publishes.Add(PublishAsync(s, round[s]));
                 ticksThrough += round[s].Length;
             }
 
@@ -231,6 +278,10 @@ public static class TickLoadBenchmark
         }
 
         await Task.WhenAll(publishes);
+        if (retries > 0)
+        {
+            Console.WriteLine($"  {retries} PublishTicks attempts failed transiently and were retried");
+        }
 
         long bars = 0;
         var barsBySymbol = new long[symbols.Length];

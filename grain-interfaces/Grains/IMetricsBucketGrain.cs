@@ -18,6 +18,15 @@ public interface IMetricsBucketGrain : IGrainWithStringKey
     /// <exception cref="InvalidOperationException">A closed period is not after the last closed one (a closed bucket never changes).</exception>
     Task Apply(ImmutableArray<MetricsSnapshot> closed, MetricsSnapshot? open);
 
+    /// <summary>
+    /// Does nothing: activates the grain ahead of its first <see cref="Apply"/>. The strategy calls it when it starts,
+    /// so that a cluster whose strategies start together does not create all their bucket grains at once on the first
+    /// bar batch.
+    /// One-way: the caller does not wait for the activation.
+    /// </summary>
+    [OneWay]
+    Task Prepare();
+
     /// <summary>Forgets every period (the scope was deleted).</summary>
     Task Clear();
 

@@ -16,6 +16,15 @@ public interface IPositionGrain : IGrainWithStringKey
     /// <summary>Records the position as of its last mark.</summary>
     Task Update(PositionSnapshot snapshot);
 
+    /// <summary>
+    /// Does nothing: activates the grain ahead of its first <see cref="Update"/>. The strategy calls it when it starts,
+    /// so that a cluster whose strategies start together does not create all their position grains at once on the first
+    /// bar batch.
+    /// One-way: the caller does not wait for the activation.
+    /// </summary>
+    [OneWay]
+    Task Prepare();
+
     /// <summary>Forgets the position (its strategy was deleted).</summary>
     Task Clear();
 

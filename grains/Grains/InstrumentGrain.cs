@@ -25,6 +25,9 @@ public sealed class InstrumentGrain(
     private BarAggregator? _aggregator;
     private bool _registered;
 
+    /// <summary>The tick sequence through which accepted ticks are on the tick stream (see <see cref="PublishTicks"/>).</summary>
+    private long _ticksOnStream;
+
     /// <inheritdoc/>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -32,6 +35,7 @@ public sealed class InstrumentGrain(
         var provider = this.GetStreamProvider(StreamNamespaces.Provider);
         _bars = provider.GetStream<BarsPublished>(StreamId.Create(StreamNamespaces.Bars, _instrument.Symbol));
         _ticks = provider.GetStream<ImmutableArray<Tick>>(StreamId.Create(StreamNamespaces.Ticks, _instrument.Symbol));
+        _ticksOnStream = state.State.Ticks;
         if (state.State.PendingBar is { } pending)
         {
             _aggregator = new BarAggregator(_instrument, pending.Timeframe);
@@ -130,9 +134,30 @@ public sealed class InstrumentGrain(
     }
 
     /// <inheritdoc/>
-    public async Task PublishTicks(ImmutableArray<Tick> ticks, Timeframe timeframe)
+    /// <remarks>
+    /// Ticks accepted (counted in <see cref="InstrumentState.Ticks"/> and written) before their stream publish are on the
+    /// stream once this activation's publish returned; <see cref="_ticksOnStream"/> tracks that, so a repeat of a batch
+    /// whose stream publish failed after the state write sends the ticks not yet on the stream again. (A new activation
+    /// assumes everything accepted before it was published; the bars are durable and strategies backfill lost bar events.)
+    /// </remarks>
+    public async Task PublishTicks(ImmutableArray<Tick> ticks, Timeframe timeframe, long? sequence = null)
     {
-        var lastTime = state.State.LastTime;
+        int held = 0;
+        if (sequence is { } first)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(first, nameof(sequence));
+            long accepted = state.State.Ticks;
+            if (first > accepted)
+            {
+                throw new ArgumentException(
+                    $"sequence {first} is after the {accepted} ticks {_instrument} has accepted: ticks {accepted}..{first - 1} are missing; publish them first.", nameof(sequence));
+            }
+
+            held = (int)Math.Min(ticks.Length, accepted - first);
+        }
+
+        // Held ticks were accepted with an earlier attempt: only their order within the batch is checked.
+        var lastTime = held == 0 ? state.State.LastTime : null;
         for (int i = 0; i < ticks.Length; i++)
         {
             var tick = ticks[i] ?? throw new ArgumentException($"ticks[{i}] is null.", nameof(ticks));
@@ -152,6 +177,26 @@ public sealed class InstrumentGrain(
             }
 
             lastTime = tick.Time;
+        }
+
+        if (held > 0)
+        {
+            // A repeat: what the first attempt accepted is acknowledged. Whatever of it this activation accepted but did
+            // not get onto the stream (its stream publish failed) goes on now, before the new ticks.
+            long start = sequence!.Value;
+            int unsent = (int)Math.Clamp(_ticksOnStream - start, 0, held);
+            if (unsent < held)
+            {
+                await StreamBackpressure.PublishAsync(_ticks!, ticks[unsent..held]);
+                _ticksOnStream = start + held;
+            }
+
+            if (held == ticks.Length)
+            {
+                return;
+            }
+
+            ticks = ticks[held..];
         }
 
         _aggregator ??= new BarAggregator(_instrument, timeframe);
@@ -185,6 +230,7 @@ public sealed class InstrumentGrain(
         state.State.PendingBar = _aggregator.Current;
         await state.WriteStateAsync();
         await StreamBackpressure.PublishAsync(_ticks!, ticks);
+        _ticksOnStream = state.State.Ticks;
         if (!finished.IsEmpty)
         {
             await StreamBackpressure.PublishAsync(_bars!, new BarsPublished(firstSequence, finished));

@@ -86,6 +86,9 @@ public sealed class MetricsBucketGrain : Grain, IMetricsBucketGrain
     }
 
     /// <inheritdoc/>
+    public Task Prepare() => Task.CompletedTask;
+
+    /// <inheritdoc/>
     public Task Clear()
     {
         _closed.Clear();

@@ -25,6 +25,9 @@ public sealed class PositionGrain : Grain, IPositionGrain
     }
 
     /// <inheritdoc/>
+    public Task Prepare() => Task.CompletedTask;
+
+    /// <inheritdoc/>
     public Task Clear()
     {
         _snapshot = null;

@@ -16,12 +16,18 @@ namespace TradingRobotPlug.Grains.Grains;
 /// followed by nothing that would reveal the gap, so a grain timer also compares the instrument's newest bar with the
 /// last one processed: behind at two checks in a row with no delivery in between means lost, and the strategy
 /// backfills. Bars that arrive again later (a republished batch, a late delivery) are skipped by time, so nothing is
-/// processed twice and the results equal an undisturbed run's.
+/// processed twice and the results equal an undisturbed run's. When the events of a timer backfill arrive after all
+/// (deliveries were only slow, e.g. a loaded cluster's first seconds of trading), the backfill was premature and cost
+/// an instrument read and an extra update: the strategy then waits twice as many quiet checks before the next one (up
+/// to <see cref="MaxQuietChecks"/>), so a loaded cluster does not keep backfilling what is merely late.
 /// </summary>
 public sealed partial class StrategyGrain
 {
     /// <summary>How often a running strategy compares its last processed bar with the instrument's newest.</summary>
     public static readonly TimeSpan CatchUpPeriod = TimeSpan.FromSeconds(5);
+
+    /// <summary>The most quiet check periods a strategy waits, behind its instrument, before it backfills (60 s).</summary>
+    public const int MaxQuietChecks = 12;
 
     private long? _nextSequence;
 
@@ -32,6 +38,11 @@ public sealed partial class StrategyGrain
     private long _deliveries;
     private long _deliveriesAtCheck = -1;
     private bool _behindAtCheck;
+    private int _quietChecks;
+    private int _quietChecksNeeded = 1;
+    // The instrument's newest bar when the catch-up check last decided to backfill, until the next delivery shows
+    // whether those bars were lost (it starts after them) or only late (it holds some of them).
+    private DateTimeOffset? _backfilledThrough;
     private IGrainTimer? _catchUp;
 
     /// <summary>A batch of bars delivered on the instrument's bar stream (one stream event per published batch).</summary>
@@ -40,6 +51,17 @@ public sealed partial class StrategyGrain
         ArgumentNullException.ThrowIfNull(item);
         _deliveries++;
         bool ours = _engine is not null && !item.Bars.IsEmpty && item.Bars[0].Timeframe == state.State.Settings!.Timeframe;
+        if (ours && _backfilledThrough is { } through)
+        {
+            // The first delivery after a timer backfill: if it holds bars the backfill was for, they were late, not lost.
+            _backfilledThrough = null;
+            if (item.Bars[0].OpenTime <= through && _quietChecksNeeded < MaxQuietChecks)
+            {
+                _quietChecksNeeded = Math.Min(_quietChecksNeeded * 2, MaxQuietChecks);
+                LogInformationLateNotLost(logger, Id.ToString(), _quietChecksNeeded);
+            }
+        }
+
         if (ours && IsRunning && _nextSequence is { } next && item.FirstSequence > next)
         {
             LogWarningGap(logger, Id.ToString(), next, item.FirstSequence);
@@ -113,9 +135,12 @@ public sealed partial class StrategyGrain
         var snapshot = await GrainFactory.GetGrain<IInstrumentGrain>(settings.Instruments[0].Symbol).GetSnapshot();
         bool behind = snapshot.LastBarOpenTime is { } newest && (_seenOpen is null || newest > _seenOpen);
         bool quiet = _deliveries == _deliveriesAtCheck;
-        if (behind && quiet && _behindAtCheck)
+        _quietChecks = behind && quiet && _behindAtCheck ? _quietChecks + 1 : 0;
+        if (_quietChecks >= _quietChecksNeeded)
         {
+            _quietChecks = 0;
             LogWarningBehind(logger, Id.ToString(), _seenOpen, snapshot.LastBarOpenTime);
+            _backfilledThrough = snapshot.LastBarOpenTime;
             await BackfillAsync();
         }
 
@@ -128,6 +153,9 @@ public sealed partial class StrategyGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Strategy {StrategyId} is behind its instrument (last bar {LastBarOpen}, newest {Newest}) with no delivery since the last check: backfilling from the history")]
     private static partial void LogWarningBehind(ILogger logger, string strategyId, DateTimeOffset? lastBarOpen, DateTimeOffset? newest);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Strategy {StrategyId} received bars its catch-up check had backfilled: they were late, not lost; it now waits {QuietChecks} quiet checks before backfilling")]
+    private static partial void LogInformationLateNotLost(ILogger logger, string strategyId, int quietChecks);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Strategy {StrategyId} backfilled {Bars} bars from the history, from {FirstOpen}")]
     private static partial void LogInformationBackfilled(ILogger logger, string strategyId, int bars, DateTimeOffset firstOpen);

@@ -285,9 +285,32 @@ public sealed partial class StrategyGrain(
 
         state.State.Status = StrategyStatus.Running;
         await state.WriteStateAsync();
+        PrepareResultGrains();
         StartCatchUp();
         LogInformationStarted(logger, Id.ToString());
         await PublishUpdate();
+    }
+
+    /// <summary>
+    /// Activates the position grains and the metrics-bucket grains this strategy sends its results to after each bar
+    /// batch (one-way <c>Prepare</c> calls, so <c>Start</c> does not wait for them), so that their first activations
+    /// happen when the strategy starts, spread over the starts, rather than all at once (about nine per strategy) on the
+    /// first bar batch after a cluster's strategies started together.
+    /// </summary>
+    private void PrepareResultGrains()
+    {
+        // One-way calls: their tasks complete when the message is sent, and a failure only means the grain activates at
+        // its first Update or Apply instead.
+        var id = Id;
+        foreach (var instrument in state.State.Settings!.Instruments)
+        {
+            _ = GrainFactory.GetGrain<IPositionGrain>(new PositionId(id, instrument).ToString()).Prepare();
+        }
+
+        foreach (var level in _engine!.Metrics.Levels)
+        {
+            _ = GrainFactory.GetGrain<IMetricsBucketGrain>($"{id}/{level.ToCanonicalString()}").Prepare();
+        }
     }
 
     /// <inheritdoc/>

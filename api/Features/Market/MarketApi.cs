@@ -5,6 +5,7 @@ using TradingRobotPlug.Api.Features.Common;
 using TradingRobotPlug.Api.Hosting;
 using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Market;
+using TradingRobotPlug.Grains.Hosting;
 using TradingRobotPlug.Grains.Indicators;
 using Orleans;
 using Orleans.Runtime;
@@ -16,6 +17,9 @@ public static class MarketApi
 {
     /// <summary>How far in the future a tick's time may be.</summary>
     public static readonly TimeSpan MaxFutureSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>Attempts of a tick publish that carries a sequence (so is safe to repeat) before a transient failure is the request's error.</summary>
+    private const int TickPublishAttempts = 3;
 
     private const int MaxBarLimit = 10_000;
 
@@ -162,6 +166,11 @@ public static class MarketApi
             errors.Add("ticks", "is required.");
         }
 
+        if (batch.Sequence is < 0)
+        {
+            errors.Add("sequence", $"must not be negative (was {batch.Sequence}).");
+        }
+
         var latest = time.GetUtcNow() + MaxFutureSkew;
         var built = ImmutableArray.CreateBuilder<Tick>(ticks.Length);
         DateTimeOffset? previous = null;
@@ -237,7 +246,19 @@ public static class MarketApi
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The tick batch is invalid; nothing was applied.");
         }
 
-        await client.GetGrain<IInstrumentGrain>(instrument.Symbol).PublishTicks(built.ToImmutable(), timeframe);
+        var grain = client.GetGrain<IInstrumentGrain>(instrument.Symbol);
+        var publish = built.ToImmutable();
+        if (batch.Sequence is { } sequence)
+        {
+            // Safe to repeat (the instrument acknowledges ticks it already accepted): retried here after a transient
+            // cluster failure, as the replay retries its bar publishes.
+            await ClusterRetry.RunAsync(() => grain.PublishTicks(publish, timeframe, sequence), TickPublishAttempts, CancellationToken.None);
+        }
+        else
+        {
+            await grain.PublishTicks(publish, timeframe);
+        }
+
         return TypedResults.Accepted((string?)null, new TicksAccepted(built.Count));
     }
 

@@ -33,6 +33,27 @@ public sealed class TicksApiTests(TicksApiFactory factory) : IClassFixture<Ticks
         Assert.Equal(1, instrument.Bars);
     }
 
+    [Fact]
+    public async Task A_batch_repeated_with_its_sequence_is_accepted_once_and_a_gap_is_a_400()
+    {
+        using var http = factory.CreateClient();
+        var batch = new
+        {
+            sequence = 0L,
+            ticks = new object[] { new { time = T0, price = 100m }, new { time = T0.AddSeconds(30), price = 101m } },
+        };
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostJson("/api/v1/instruments/TKS/ticks", batch)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostJson("/api/v1/instruments/TKS/ticks", batch)).StatusCode); // a feed's retry
+        Assert.Equal(2, (await (await http.GetAsync("/api/v1/instruments/TKS")).Read<InstrumentSummary>()).Ticks);
+
+        var gap = await http.PostJson("/api/v1/instruments/TKS/ticks", new { sequence = 5L, ticks = new[] { new { time = T0.AddSeconds(40), price = 102m } } });
+        Assert.Equal(HttpStatusCode.BadRequest, gap.StatusCode);
+        Assert.NotEmpty((await gap.ReadJson()).FieldErrors("sequence"));
+        var negative = await http.PostJson("/api/v1/instruments/TKS/ticks", new { sequence = -1L, ticks = new[] { new { time = T0.AddSeconds(40), price = 102m } } });
+        Assert.NotEmpty((await negative.ReadJson()).FieldErrors("sequence"));
+        Assert.Equal(2, (await (await http.GetAsync("/api/v1/instruments/TKS")).Read<InstrumentSummary>()).Ticks);
+    }
+
     [Theory]
     [InlineData("""{"ticks":[{"time":"2024-03-01T14:30:00Z","price":100},{"time":"2024-03-01T14:30:01Z","price":-1}]}""", "ticks[1].price")]
     [InlineData("""{"ticks":[{"time":"2024-03-01T14:30:00Z","price":100},{"time":"2024-03-01T14:30:01Z","price":0}]}""", "ticks[1].price")]
