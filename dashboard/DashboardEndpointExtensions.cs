@@ -72,6 +72,8 @@ public static partial class DashboardEndpointExtensions
         }));
         fallback.Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = int.MaxValue);
         fallback.WithDisplayName("Dashboard client routes");
+        // The page itself is public (it holds no data and shows the sign-in); everything it reads needs credentials.
+        fallback.AllowAnonymous();
         fallback.ExcludeFromDescription();
         return app;
     }

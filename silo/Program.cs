@@ -57,7 +57,43 @@ serve.SetAction((parse, ct) => ServeCommand.RunAsync(
     Console.Error,
     ct));
 
-var root = new RootCommand("TradingRobotPlug silo. With no command: backtest the seven demo strategies on the bundled S&P 500 data.") { backtest, schema, serve };
+var userName = new Option<string>("--name") { Description = "Owner name (letters, digits, '.', '_', '-', '@').", Required = true };
+var userRole = new Option<string>("--role") { Description = "viewer, trader or operator.", DefaultValueFactory = _ => "trader" };
+userRole.AcceptOnlyFromAmong(UsersCommand.Roles);
+var userIndex = new Option<int>("--index") { Description = "The n of Trading__Users__n__… in the printed configuration.", DefaultValueFactory = _ => 0 };
+var usersKey = new Command("key", "Print a new random API key, its SHA-256 and the API configuration (Trading__Users__n__Name, Role, ApiKeyHash) for an owner.")
+{
+    userName, userRole, userIndex,
+};
+usersKey.SetAction(parse => UsersCommand.PrintKey(parse.GetValue(userName)!, parse.GetValue(userRole)!, parse.GetValue(userIndex), Console.Out));
+var usersSigningKey = new Command("signing-key", "Print a new random JWT signing key (Trading__Jwt__SigningKey).");
+usersSigningKey.SetAction(_ => UsersCommand.PrintSigningKey(Console.Out));
+var tokenName = new Option<string>("--name") { Description = "Owner name (the token's name claim).", Required = true };
+var tokenRole = new Option<string>("--role") { Description = "viewer, trader or operator (the token's role claim).", DefaultValueFactory = _ => "trader" };
+tokenRole.AcceptOnlyFromAmong(UsersCommand.Roles);
+var signingKey = new Option<string?>("--signing-key") { Description = "The API's Trading:Jwt:SigningKey; default: the environment variable Trading__Jwt__SigningKey (keeps it out of the shell history)." };
+var issuer = new Option<string>("--issuer") { Description = "The API's Trading:Jwt:Issuer.", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Trading__Jwt__Issuer") ?? UsersCommand.DefaultIssuer };
+var audience = new Option<string>("--audience") { Description = "The API's Trading:Jwt:Audience.", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Trading__Jwt__Audience") ?? UsersCommand.DefaultIssuer };
+var hours = new Option<double>("--hours") { Description = "Lifetime in hours.", DefaultValueFactory = _ => 8 };
+var usersToken = new Command("token", "Print a JWT (HMAC-SHA256) for a name and role, for Authorization: Bearer.")
+{
+    tokenName, tokenRole, signingKey, issuer, audience, hours,
+};
+usersToken.SetAction(parse => UsersCommand.PrintToken(
+    parse.GetValue(tokenName)!,
+    parse.GetValue(tokenRole)!,
+    parse.GetValue(signingKey) ?? Environment.GetEnvironmentVariable("Trading__Jwt__SigningKey"),
+    parse.GetValue(issuer)!,
+    parse.GetValue(audience)!,
+    parse.GetValue(hours),
+    Console.Out,
+    Console.Error));
+var users = new Command("users", "Make credentials for the API's owners, for local use: API keys with their hashes, JWT signing keys, signed tokens.")
+{
+    usersKey, usersSigningKey, usersToken,
+};
+
+var root = new RootCommand("TradingRobotPlug silo. With no command: backtest the seven demo strategies on the bundled S&P 500 data.") { backtest, schema, serve, users };
 root.SetAction((parse, ct) => BacktestRunner.RunAsync(
     new BacktestOptions(BacktestOptions.DefaultDataPath, "SPX", BacktestOptions.DemoStrategies, 100_000m, 0m, 0m, null, "out", false), Console.Out, Console.Error, ct));
 

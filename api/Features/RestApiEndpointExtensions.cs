@@ -6,6 +6,7 @@ using TradingRobotPlug.Api.Features.Market;
 using TradingRobotPlug.Api.Features.Portfolio;
 using TradingRobotPlug.Api.Features.Replays;
 using TradingRobotPlug.Api.Features.Strategies;
+using TradingRobotPlug.Api.Security;
 
 namespace TradingRobotPlug.Api.Features;
 
@@ -14,19 +15,17 @@ public static class RestApiEndpointExtensions
 {
     /// <summary>
     /// Maps every REST feature (strategies, portfolio, market data, replay, alerts, cluster, experiments) under <c>/api/v1</c> with the
-    /// API-key check on writes and the per-client rate limit (see <see cref="RestApiServiceExtensions.AddRestApi"/>).
+    /// per-client rate limit (see <see cref="RestApiServiceExtensions.AddRestApi"/>). Every route needs an authenticated
+    /// owner (the fallback policy of <see cref="Security.TradingAuthenticationExtensions"/>); writes and operator routes
+    /// say which role they need.
     /// </summary>
     public static WebApplication MapRestApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseRateLimiter();
-        app.UseWhen(
-            c => c.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase)
-                || c.Request.Path.StartsWithSegments(ApiKeyMiddleware.OrleansDashboardPath, StringComparison.OrdinalIgnoreCase),
-            b => b.UseMiddleware<ApiKeyMiddleware>());
         var v1 = app.MapGroup("/api/v1")
             .RequireRateLimiting(RestApiServiceExtensions.RateLimitPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         v1.MapStrategiesApi()
             .MapStrategyKindsApi()
@@ -35,7 +34,8 @@ public static class RestApiEndpointExtensions
             .MapReplaysApi()
             .MapAlertsApi()
             .MapClusterApi()
-            .MapExperimentsApi();
+            .MapExperimentsApi()
+            .MapAuthApi();
         return app;
     }
 }

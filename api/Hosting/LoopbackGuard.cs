@@ -1,12 +1,14 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using TradingRobotPlug.Api.Security;
 
 namespace TradingRobotPlug.Api.Hosting;
 
 /// <summary>
 /// Keeps an API without authentication on loopback. Kestrel listens on <see cref="DefaultUrl"/> unless URLs or
-/// endpoints are configured. Without authentication (no API key in <c>Trading:ApiKeys</c>), the decision is taken on the
+/// endpoints are configured. Without authentication (no user in <c>Trading:Users</c>, key in <c>Trading:ApiKeys</c> nor
+/// JWT signing key in <c>Trading:Jwt</c>; see <see cref="TradingAuthenticationSettings"/>), the decision is taken on the
 /// addresses Kestrel actually bound, after it started, whatever configured them (<c>--urls</c>, <c>ASPNETCORE_URLS</c>,
 /// <c>Kestrel:Endpoints</c>): an address that is not a loopback IP (<c>0.0.0.0</c>, <c>[::]</c>, a host name such as
 /// <c>loopback</c> that Kestrel binds to every interface) stops the host with an error naming it. Until that check
@@ -20,7 +22,8 @@ public static partial class LoopbackGuard
     public const string DefaultUrl = "http://127.0.0.1:5000";
 
     /// <summary>Applies the default URL and the loopback rule (see <see cref="LoopbackGuard"/>).</summary>
-    /// <exception cref="InvalidOperationException">A configured API key is empty or only white space.</exception>
+    /// <exception cref="InvalidOperationException">An authentication setting is invalid, e.g. a configured API key is empty
+    /// or only white space.</exception>
     public static WebApplicationBuilder UseLoopbackUnlessAuthenticated(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -30,18 +33,9 @@ public static partial class LoopbackGuard
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        var keySection = builder.Configuration.GetSection($"{TradingApiOptions.Section}:{nameof(TradingApiOptions.ApiKeys)}");
-        foreach (var key in keySection.GetChildren())
-        {
-            if (string.IsNullOrWhiteSpace(key.Value))
-            {
-                throw new InvalidOperationException(
-                    $"{key.Path} is empty: an API key must not be empty (remove the entry, or give a key of at least one character).");
-            }
-        }
-
-        int keys = keySection.GetChildren().Count();
-        bool authenticated = keys > 0;
+        // Users, legacy keys and a JWT signing key all count; an invalid entry (an empty key among them) stops the host here.
+        var settings = TradingAuthenticationSettings.Read(builder.Configuration);
+        bool authenticated = settings.IsConfigured;
         if (!authenticated)
         {
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => connection =>
@@ -57,7 +51,7 @@ public static partial class LoopbackGuard
         }
 
         builder.Services.AddHostedService(sp => new BoundAddressCheck(
-            sp.GetRequiredService<IServer>(), sp.GetRequiredService<ILogger<StartupNoticeCategory>>(), keys));
+            sp.GetRequiredService<IServer>(), sp.GetRequiredService<ILogger<StartupNoticeCategory>>(), settings));
         return builder;
     }
 
@@ -98,18 +92,18 @@ public static partial class LoopbackGuard
     public sealed class StartupNoticeCategory;
 
     /// <summary>After the server started: refuses non-loopback addresses without authentication, and says how the API is reachable.</summary>
-    private sealed class BoundAddressCheck(IServer server, ILogger<StartupNoticeCategory> logger, int keys) : IHostedLifecycleService
+    private sealed class BoundAddressCheck(IServer server, ILogger<StartupNoticeCategory> logger, TradingAuthenticationSettings settings) : IHostedLifecycleService
     {
         public Task StartedAsync(CancellationToken cancellationToken)
         {
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
-            if (keys == 0)
+            if (!settings.IsConfigured)
             {
                 var exposed = addresses.Where(a => !IsLoopbackAddress(a)).ToList();
                 if (exposed.Count > 0)
                 {
                     var message = $"Refusing to run: listening on {string.Join(", ", exposed)}, which is not loopback, without authentication. "
-                        + "Configure an API key (Trading:ApiKeys:0, e.g. Trading__ApiKeys__0=…) or listen on 127.0.0.1 / [::1] / localhost only.";
+                        + "Configure owners (Trading:Users:0:Name, :Role, :ApiKey, e.g. Trading__Users__0__ApiKey=…), an API key (Trading:ApiKeys:0) or a JWT signing key (Trading:Jwt:SigningKey), or listen on 127.0.0.1 / [::1] / localhost only.";
                     LogCriticalExposed(logger, message);
                     throw new InvalidOperationException(message);
                 }
@@ -118,7 +112,7 @@ public static partial class LoopbackGuard
             }
             else
             {
-                LogInformationKeys(logger, keys, string.Join(", ", addresses));
+                LogInformationKeys(logger, settings.Users.Count, settings.ToString(), string.Join(", ", addresses));
             }
 
             return Task.CompletedTask;
@@ -135,12 +129,12 @@ public static partial class LoopbackGuard
         public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "One-user demo: no API key configured (Trading:ApiKeys), so anyone who can reach it can change anything; listening on loopback only: {Urls}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "One-user demo: no API key configured (Trading:Users, Trading:ApiKeys, Trading:Jwt), so every caller is the owner 'demo' with every role and anyone who can reach it can change anything; listening on loopback only: {Urls}")]
     private static partial void LogWarningDemo(ILogger logger, string urls);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "{Message}")]
     private static partial void LogCriticalExposed(ILogger logger, string message);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Keys} API key(s) configured; write endpoints need X-Api-Key; listening on {Urls}")]
-    private static partial void LogInformationKeys(ILogger logger, int keys, string urls);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Keys} API key(s) configured: {Settings}; every route except /health/* and the dashboard's files needs X-Api-Key or a bearer token; listening on {Urls}")]
+    private static partial void LogInformationKeys(ILogger logger, int keys, string settings, string urls);
 }

@@ -36,8 +36,9 @@ public sealed class TradingApiOptions
     /// </summary>
     public bool Client { get; set; }
 
-    /// <summary>API keys accepted in <c>X-Api-Key</c> on write endpoints; empty = no key needed, and the server then
-    /// listens on loopback only.</summary>
+    /// <summary>Legacy API keys accepted in <c>X-Api-Key</c>: each key is its own owner <c>key-{n}</c> with the trader
+    /// role (see <see cref="Security.TradingAuthenticationSettings"/>, which also reads <c>Trading:Users</c> and
+    /// <c>Trading:Jwt</c>). With none of them the server is the one-user demo and listens on loopback only.</summary>
     public string[] ApiKeys { get; set; } = [];
 
     /// <summary>Create the seven demo strategies on the bundled S&amp;P 500 file and start a replay at start-up.</summary>

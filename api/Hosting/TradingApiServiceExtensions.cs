@@ -30,7 +30,7 @@ public static class TradingApiServiceExtensions
         // The document is built once and then served from the output cache (building it cost ~180 ms of CPU per request).
         app.UseOutputCache();
         app.MapOpenApi()
-            .CacheOutput(p => p.Expire(TimeSpan.FromDays(365)))
+            .CacheOutput(p => p.AddPolicy<TradingRobotPlug.Api.Security.SharedDocumentCachePolicy>(), excludeDefaultPolicy: true)
             .RequireRateLimiting(TradingRobotPlug.Api.Features.Common.RestApiServiceExtensions.RateLimitPolicy);
         app.UseSwaggerUI(o =>
         {

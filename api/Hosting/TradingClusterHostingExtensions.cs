@@ -56,7 +56,7 @@ public static class TradingClusterHostingExtensions
     /// <item>a cluster id: a silo of that cluster, membership and state in PostgreSQL;</item>
     /// <item>a cluster id and <see cref="TradingApiOptions.Client"/>: an Orleans client of that cluster (no silo here).</item>
     /// </list>
-    /// A silo also gets the Orleans dashboard's services (mapped at <c>/dashboard</c> by <see cref="MapOrleansDashboardBehindKeys"/>).
+    /// A silo also gets the Orleans dashboard's services (mapped at <c>/dashboard</c> by <see cref="MapOrleansDashboardForOperators"/>).
     /// Then <see cref="PortfolioStartup"/> subscribes the portfolio grain once the cluster is reachable.
     /// </summary>
     /// <exception cref="InvalidOperationException">A cluster id without <c>--postgres</c>, <c>--client</c> without a
@@ -112,18 +112,20 @@ public static class TradingClusterHostingExtensions
         return builder;
     }
 
+    /// <summary>Where the Orleans dashboard is mapped.</summary>
+    public const string OrleansDashboardPath = "/dashboard";
+
     /// <summary>
-    /// Maps the Orleans dashboard at <see cref="Features.Common.ApiKeyMiddleware.OrleansDashboardPath"/> when this
-    /// process hosts a silo. It has no authentication of its own: with API keys configured every request to it needs
-    /// <c>X-Api-Key</c> (the <see cref="Features.Common.ApiKeyMiddleware"/> covers the path); without keys the server
-    /// listens on loopback only.
+    /// Maps the Orleans dashboard at <see cref="OrleansDashboardPath"/> when this process hosts a silo. It has no
+    /// authentication of its own and shows the whole cluster, so it needs the operator role
+    /// (<see cref="Security.TradingPolicies.Operate"/>); in the one-user demo the server listens on loopback only.
     /// </summary>
-    public static WebApplication MapOrleansDashboardBehindKeys(this WebApplication app)
+    public static WebApplication MapOrleansDashboardForOperators(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         if (!app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TradingApiOptions>>().Value.Client)
         {
-            app.MapOrleansDashboard(routePrefix: Features.Common.ApiKeyMiddleware.OrleansDashboardPath);
+            app.MapOrleansDashboard(routePrefix: OrleansDashboardPath).RequireAuthorization(Security.TradingPolicies.Operate);
         }
 
         return app;

@@ -4,6 +4,7 @@ using TradingRobotPlug.Api.Features;
 using TradingRobotPlug.Api.Features.Common;
 using TradingRobotPlug.Api.Realtime;
 using TradingRobotPlug.Api.Replay;
+using TradingRobotPlug.Api.Security;
 
 namespace TradingRobotPlug.Api.Hosting;
 
@@ -24,6 +25,7 @@ public static class TradingRobotPlugApplicationExtensions
         builder.UseLoopbackUnlessAuthenticated();
         builder.AddCrossSiteGuard();
         builder.AddRequestTargetLimit();
+        builder.AddTradingAuthentication();
         builder.AddTradingCluster();
         builder.AddTradingApi();
         builder.AddRestApi();
@@ -34,7 +36,8 @@ public static class TradingRobotPlugApplicationExtensions
     }
 
     /// <summary>
-    /// Compresses the responses (Brotli or gzip, as the client accepts; see <see cref="AddHttpCompression"/>), then maps the exception handler and status-code pages, health and OpenAPI, the REST API under <c>/api/v1</c> and the
+    /// Compresses the responses (Brotli or gzip, as the client accepts; see <see cref="AddHttpCompression"/>), then maps the exception handler and status-code pages, the cross-site guard,
+    /// authentication, the rate limiter (per owner) and authorization (<see cref="TradingAuthenticationExtensions"/>), health and OpenAPI, the REST API under <c>/api/v1</c> and the
     /// SignalR hub at <c>/hubs/dashboard</c>. The dashboard's static files are mapped separately (<c>MapDashboard</c>).
     /// </summary>
     public static WebApplication MapTradingRobotPlug(this WebApplication app)
@@ -45,10 +48,13 @@ public static class TradingRobotPlugApplicationExtensions
         app.UseStatusCodePages();
         app.UseRequestTargetLimit();
         app.UseCrossSiteGuard();
+        app.UseTradingAuthentication();
+        app.UseRateLimiter();
+        app.UseTradingAuthorization();
         app.MapHealthAndOpenApi();
         app.MapRestApi();
         app.MapDashboardHub();
-        app.MapOrleansDashboardBehindKeys();
+        app.MapOrleansDashboardForOperators();
         return app;
     }
 

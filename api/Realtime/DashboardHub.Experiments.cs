@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using TradingRobotPlug.Api.Security;
 
 namespace TradingRobotPlug.Api.Realtime;
 
@@ -16,7 +17,8 @@ public sealed partial class DashboardHub
         try
         {
             var snapshot = await experiments.ReadAsync(group.Experiment!);
-            if (snapshot is null)
+            // Another owner's experiment answers exactly as an unknown one.
+            if (snapshot is null || !Caller().CanRead(snapshot.Settings?.Owner))
             {
                 throw new HubException($"Unknown group '{group.Name}': no experiment with id '{group.Experiment}'.");
             }

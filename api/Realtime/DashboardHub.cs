@@ -1,4 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
+using Orleans;
+using TradingRobotPlug.Api.Features.Strategies;
+using TradingRobotPlug.Api.Security;
 
 namespace TradingRobotPlug.Api.Realtime;
 
@@ -7,8 +11,13 @@ namespace TradingRobotPlug.Api.Realtime;
 /// <c>overview</c>, <c>strategy:{id}</c> and <c>instrument:{symbol}</c>; the server pushes the client events listed in
 /// <see cref="DashboardEvents"/> (see <c>docs/api.md</c>, section SignalR). Pushes come from
 /// <see cref="DashboardNotifier"/>; the hub only validates, records memberships and sends a joiner the current state.
+/// Connecting needs the same authentication as the REST API (the fallback policy: <c>X-Api-Key</c> or a bearer token,
+/// also as the <c>access_token</c> query parameter). A caller joins only the <c>strategy:</c> and <c>experiment:</c>
+/// groups of what it may read (its own; an operator's, everyone's): another owner's answers exactly as an unknown id.
+/// The <c>overview</c> group pushes every owner's strategies, so only callers that read everyone's (operators, the
+/// one-user demo) may join it.
 /// </summary>
-public sealed partial class DashboardHub(DashboardNotifier notifier, DashboardStateReader reader, ExperimentNotifier experiments, ILogger<DashboardHub> logger) : Hub
+public sealed partial class DashboardHub(DashboardNotifier notifier, DashboardStateReader reader, ExperimentNotifier experiments, IClusterClient client, ILogger<DashboardHub> logger) : Hub
 {
     /// <summary>The hub's path.</summary>
     public const string Path = "/hubs/dashboard";
@@ -18,12 +27,38 @@ public sealed partial class DashboardHub(DashboardNotifier notifier, DashboardSt
     /// changes arrive as coalesced pushes. Joining a group twice is harmless.
     /// </summary>
     /// <param name="group"><c>overview</c>, <c>strategy:{id}</c>, <c>instrument:{symbol}</c> or <c>experiment:{id}</c>.</param>
-    /// <exception cref="HubException">Bad syntax, an unknown strategy or experiment id, or an instrument never seen.</exception>
+    /// <exception cref="HubException">Bad syntax, an unknown strategy or experiment id (or another owner's), an instrument
+    /// never seen, or <c>overview</c> for a caller that does not read every owner's strategies.</exception>
     public async Task Join(string group)
     {
         var parsed = Parse(group);
+        var user = Caller();
+        if (parsed.Kind == DashboardGroupKind.Overview && !user.ReadsEveryone())
+        {
+            var refused = $"The live '{DashboardGroup.OverviewName}' group shows every owner's strategies, so it is for operators; '{user.Owner()}' reads its overview with GET /api/v1/overview.";
+            LogDebugRefused(logger, Context.ConnectionId, group, refused);
+            throw new HubException(refused);
+        }
+
+        if (parsed.Kind == DashboardGroupKind.Strategy && await StrategiesApi.Find(client, parsed.Strategy.ToString(), user) is null)
+        {
+            // The same answer as for a strategy that does not exist: another owner's strategy is not revealed.
+            var unknown = $"Unknown group '{parsed.Name}': there is no strategy '{parsed.Strategy}'.";
+            LogDebugRefused(logger, Context.ConnectionId, group, unknown);
+            throw new HubException(unknown);
+        }
+
         if (parsed.Kind == DashboardGroupKind.Experiment)
         {
+            // Checked before the connection enters the group, so that no push of another owner's experiment reaches it
+            // (an experiment's owner never changes).
+            if (await experiments.ReadAsync(parsed.Experiment!) is not { } experiment || !user.CanRead(experiment.Settings?.Owner))
+            {
+                var unknown = $"Unknown group '{parsed.Name}': no experiment with id '{parsed.Experiment}'.";
+                LogDebugRefused(logger, Context.ConnectionId, group, unknown);
+                throw new HubException(unknown);
+            }
+
             await JoinExperimentAsync(parsed);
             return;
         }
@@ -83,6 +118,9 @@ public sealed partial class DashboardHub(DashboardNotifier notifier, DashboardSt
         notifier.RemoveConnection(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
+
+    private ClaimsPrincipal Caller()
+        => Context.User is { Identity.IsAuthenticated: true } user ? user : throw new HubException("The connection is not authenticated.");
 
     private static DashboardGroup Parse(string group)
         => DashboardGroup.TryParse(group, out var parsed, out var error) ? parsed : throw new HubException(error);

@@ -1,4 +1,6 @@
-// REST client for /api/v1 (docs/api.md). Non-2xx answers throw an ApiError carrying the ProblemDetails.
+// REST client for /api/v1 (docs/api.md). Non-2xx answers throw an ApiError carrying the ProblemDetails; a 401 also
+// opens the sign-in dialog (auth.js). The credential is sent as a header, never in the URL.
+import { authHeaders, requireSignIn } from './auth.js';
 
 /** An HTTP error with the server's ProblemDetails (title, detail, errors). */
 export class ApiError extends Error {
@@ -21,7 +23,11 @@ export async function request(method, path, body) {
   const url = `/api/v1${path}`;
   const res = await fetch(url, {
     method,
-    headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+    headers: {
+      Accept: 'application/json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...authHeaders(),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -34,6 +40,7 @@ export async function request(method, path, body) {
       data = { title: res.statusText, detail: text.slice(0, 200) };
     }
   }
+  if (res.status === 401) requireSignIn(data?.detail);
   if (!res.ok) throw new ApiError(res.status, data, url);
   return data;
 }

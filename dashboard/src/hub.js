@@ -1,12 +1,15 @@
 // The one SignalR connection to /hubs/dashboard. Pages subscribe to groups with handlers for the server events;
 // joined groups are re-joined after an automatic reconnect, and the first start is retried until it succeeds.
 import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
+import { accessToken, currentUser, hasRole } from './auth.js';
 import { reportError } from './errors.js';
 
 export const EVENTS = ['metrics', 'equity', 'trade', 'position', 'alert', 'replay', 'bar', 'experiment'];
 
 const connection = new HubConnectionBuilder()
-  .withUrl('/hubs/dashboard')
+  // The token is sent as Authorization on HTTP requests and as access_token on the WebSocket (the browser cannot set
+  // headers there); it is a short-lived token, never the API key (auth.js).
+  .withUrl('/hubs/dashboard', { accessTokenFactory: accessToken })
   .withAutomaticReconnect()
   .configureLogging(LogLevel.Warning)
   .build();
@@ -47,6 +50,11 @@ for (const event of EVENTS) {
 
 async function join(group) {
   if (connection.state !== HubConnectionState.Connected) return; // joined on (re)connect
+  if (group === 'overview' && currentUser && !hasRole('operator')) {
+    // The live overview pushes every owner's strategies, so the hub keeps it for operators; the page reads its own.
+    console.info('[dashboard] live overview updates are for operators; the overview is read over REST');
+    return;
+  }
   try {
     await connection.invoke('Join', group);
   } catch (err) {

@@ -1,5 +1,6 @@
 // Entry point: routes the location to a page, starts the live connection.
 import './errors.js';
+import { loadUser } from './auth.js';
 import { h, replace } from './dom.js';
 import { clearErrors, reportError } from './errors.js';
 import { startHub } from './hub.js';
@@ -65,4 +66,8 @@ function render() {
 
 setNavigator(render);
 render();
-startHub();
+// Who is signed in first (the hub's groups depend on the roles); a 401 opens the sign-in dialog.
+loadUser().then(startHub, (err) => {
+  reportError('finding who is signed in', err);
+  startHub();
+});

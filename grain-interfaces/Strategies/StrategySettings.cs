@@ -24,6 +24,8 @@ namespace TradingRobotPlug.GrainInterfaces.Strategies;
 /// <param name="Benchmark">The instrument whose buy-and-hold (same capital, fees, slippage, an all-in buy at the first
 /// fill opportunity) the strategy is measured against; null = the first of <paramref name="Instruments"/> (the default).
 /// For now it must be the strategy's instrument (bars of another instrument do not reach the strategy).</param>
+/// <param name="Owner">The owner (<see cref="Owners"/>): only they read and change the strategy (operators read every
+/// owner's). Null is the built-in <see cref="Owners.Demo"/> owner.</param>
 [GenerateSerializer, Immutable, Alias("trp.StrategySettings")]
 public sealed record StrategySettings(
     [property: Id(0)] string Spec,
@@ -37,7 +39,8 @@ public sealed record StrategySettings(
     [property: Id(8)] decimal SlippageBps = 0m,
     [property: Id(9)] string? Name = null,
     [property: Id(10)] string? Version = null,
-    [property: Id(11)] InstrumentId? Benchmark = null)
+    [property: Id(11)] InstrumentId? Benchmark = null,
+    [property: Id(12)] string? Owner = null)
 {
     /// <summary>The benchmark instrument in effect: <see cref="Benchmark"/>, else the first instrument; null without instruments.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -90,6 +90,12 @@ public sealed partial class ExperimentGrain : Grain, IExperimentGrain, IAsyncObs
         ArgumentNullException.ThrowIfNull(settings);
         if (_state.State.Settings is { } existing)
         {
+            if (!Owners.Same(existing.Owner, settings.Owner))
+            {
+                // Another owner's experiment: say only that the id is taken, nothing about the experiment.
+                throw new InvalidOperationException($"Experiment id '{Id}' is taken; choose another id.");
+            }
+
             return existing == settings
                 ? Snapshot()
                 : throw new InvalidOperationException($"Experiment '{Id}' exists with different settings (name '{existing.Name}', control {existing.Control}, treatment {existing.Treatment}).");
@@ -112,12 +118,13 @@ public sealed partial class ExperimentGrain : Grain, IExperimentGrain, IAsyncObs
 
         var control = await GrainFactory.GetGrain<IStrategyGrain>(settings.Control.Value).GetSnapshot();
         var treatment = await GrainFactory.GetGrain<IStrategyGrain>(settings.Treatment.Value).GetSnapshot();
-        if (control.Settings is not { } cs || control.Status == StrategyStatus.None)
+        // Another owner's strategy is answered as a missing one: an experiment only compares its owner's strategies.
+        if (control.Settings is not { } cs || control.Status == StrategyStatus.None || !Owners.Same(cs.Owner, settings.Owner))
         {
             throw new ArgumentException($"No strategy with id '{settings.Control}'.", "control");
         }
 
-        if (treatment.Settings is not { } ts || treatment.Status == StrategyStatus.None)
+        if (treatment.Settings is not { } ts || treatment.Status == StrategyStatus.None || !Owners.Same(ts.Owner, settings.Owner))
         {
             throw new ArgumentException($"No strategy with id '{settings.Treatment}'.", "treatment");
         }

@@ -102,7 +102,10 @@ public sealed partial class StrategyGrain(
                 return false;
             }
 
-            throw new InvalidOperationException($"Strategy '{Id}' already exists with different settings.");
+            // Another owner's strategy: say only that the id is taken, nothing about the strategy.
+            throw new InvalidOperationException(Owners.Same(existing.Owner, settings.Owner)
+                ? $"Strategy '{Id}' already exists with different settings."
+                : $"Strategy id '{Id}' is taken; choose another id.");
         }
 
         if (Id.ToString() == IPortfolioGrain.Key)

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using TradingRobotPlug.Api.Features.Strategies;
 using TradingRobotPlug.GrainInterfaces.Alerts;
 using TradingRobotPlug.GrainInterfaces.Grains;
 using Orleans;
@@ -12,18 +14,18 @@ public static class AlertsApi
     public static RouteGroupBuilder MapAlertsApi(this RouteGroupBuilder v1)
     {
         ArgumentNullException.ThrowIfNull(v1);
-        v1.MapGet("/alerts", async (IClusterClient client) => TypedResults.Ok(await All(client)))
-            .WithTags("Alerts").WithName("ListAlerts").WithSummary("Every alert raised by any strategy, newest first.")
+        v1.MapGet("/alerts", async (IClusterClient client, ClaimsPrincipal user) => TypedResults.Ok(await All(client, user)))
+            .WithTags("Alerts").WithName("ListAlerts").WithSummary("Every alert raised by the caller's strategies (an operator: everyone's), newest first.")
             .Produces<IReadOnlyList<AlertRaised>>();
         return v1;
     }
 
-    /// <summary>Every strategy's raised alerts, newest first (ties by strategy id).</summary>
-    public static async Task<IReadOnlyList<AlertRaised>> All(IClusterClient client)
+    /// <summary>The raised alerts of the strategies <paramref name="user"/> may read, newest first (ties by strategy id).</summary>
+    public static async Task<IReadOnlyList<AlertRaised>> All(IClusterClient client, ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var ids = await client.GetGrain<IStrategyDirectoryGrain>(IStrategyDirectoryGrain.Key).List();
-        var lists = await Task.WhenAll(ids.Select(id => client.GetGrain<IStrategyGrain>(id.ToString()).GetAlerts()));
+        var strategies = await StrategiesApi.Readable(client, user);
+        var lists = await Task.WhenAll(strategies.Select(s => client.GetGrain<IStrategyGrain>(s.Id.ToString()).GetAlerts()));
         return [.. lists.SelectMany(a => a).OrderByDescending(a => a.Time).ThenBy(a => a.Strategy.ToString(), StringComparer.Ordinal)];
     }
 }

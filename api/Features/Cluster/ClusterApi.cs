@@ -1,3 +1,4 @@
+using TradingRobotPlug.Api.Security;
 using Orleans;
 using Orleans.Runtime;
 
@@ -10,7 +11,7 @@ public static class ClusterApi
     public static RouteGroupBuilder MapClusterApi(this RouteGroupBuilder v1)
     {
         ArgumentNullException.ThrowIfNull(v1);
-        v1.MapGet("/cluster", Get).WithTags("Cluster").WithName("GetCluster")
+        v1.MapGet("/cluster", Get).WithTags("Cluster").WithName("GetCluster").RequireAuthorization(TradingPolicies.Operate)
             .WithSummary("Silos of the membership table with their status, address and activations by grain type, and messages per second.").Produces<ClusterStatus>();
         return v1;
     }

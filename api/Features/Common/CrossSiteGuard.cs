@@ -36,7 +36,7 @@ public static class CrossSiteGuard
     public static WebApplicationBuilder AddCrossSiteGuard(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        bool authenticated = builder.Configuration.GetSection($"{TradingApiOptions.Section}:{nameof(TradingApiOptions.ApiKeys)}").GetChildren().Any();
+        bool authenticated = Security.TradingAuthenticationSettings.AnyConfigured(builder.Configuration);
         if (string.IsNullOrWhiteSpace(builder.Configuration["AllowedHosts"]))
         {
             builder.Configuration["AllowedHosts"] = authenticated ? "*" : LoopbackHosts;

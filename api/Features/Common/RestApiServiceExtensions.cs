@@ -7,7 +7,7 @@ using TradingRobotPlug.Api.Hosting;
 
 namespace TradingRobotPlug.Api.Features.Common;
 
-/// <summary>Services of the REST API: JSON conventions, error mapping and rate limiting (the API-key check is <see cref="ApiKeyMiddleware"/>).</summary>
+/// <summary>Services of the REST API: JSON conventions, error mapping and rate limiting (authentication and authorization: <see cref="Security.TradingAuthenticationExtensions"/>).</summary>
 public static class RestApiServiceExtensions
 {
     /// <summary>The rate-limiter policy applied to <c>/api/v1</c>.</summary>
@@ -16,7 +16,7 @@ public static class RestApiServiceExtensions
     /// <summary>
     /// Adds JSON conventions (camelCase, enums as strings, numbers only as JSON numbers), the exception-to-ProblemDetails
     /// mapping (<see cref="ApiExceptionHandler"/>; request binding failures throw so that they reach it), and a fixed
-    /// one-second window limiter per client IP of <see cref="TradingApiOptions.RateLimitPerSecond"/> requests (none when 0;
+    /// one-second window limiter per owner (per client IP for anonymous callers; <see cref="PartitionKey"/>) of <see cref="TradingApiOptions.RateLimitPerSecond"/> requests (none when 0;
     /// 429 ProblemDetails when exceeded).
     /// </summary>
     public static WebApplicationBuilder AddRestApi(this WebApplicationBuilder builder)
@@ -39,7 +39,7 @@ public static class RestApiServiceExtensions
                 return perSecond <= 0
                     ? RateLimitPartition.GetNoLimiter("all")
                     : RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        PartitionKey(context),
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = perSecond, Window = TimeSpan.FromSeconds(1), QueueLimit = 0 });
             });
             o.OnRejected = async (context, cancellationToken) =>
@@ -63,6 +63,17 @@ public static class RestApiServiceExtensions
             };
         });
         return builder;
+    }
+
+    /// <summary>The rate-limit partition of a request: its owner when signed in with a key or token (so an owner's
+    /// limit holds from any address), else its client IP (anonymous callers, and everyone in the one-user demo).</summary>
+    public static string PartitionKey(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } owner } identity
+            && identity.AuthenticationType != Security.DemoAuthenticationHandler.SchemeName
+            ? "owner:" + owner
+            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
     }
 
     private static int PerSecond(HttpContext context)

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using TradingRobotPlug.Api.Features.Common;
+using TradingRobotPlug.Api.Security;
 using TradingRobotPlug.GrainInterfaces.Experiments;
 using TradingRobotPlug.GrainInterfaces.Strategies;
 using TradingRobotPlug.GrainInterfaces.Trading;
@@ -6,7 +8,11 @@ using Orleans;
 
 namespace TradingRobotPlug.Api.Features.Experiments;
 
-/// <summary>The experiment endpoints of docs/api.md under <c>/api/v1/experiments</c>.</summary>
+/// <summary>
+/// The experiment endpoints of docs/api.md under <c>/api/v1/experiments</c>. An experiment belongs to the owner that
+/// created it (<see cref="ExperimentSettings.Owner"/>) and compares two of that owner's strategies; another owner's
+/// experiment answers 404, and the list holds only what the caller may read (an operator reads everyone's).
+/// </summary>
 public static class ExperimentsApi
 {
 
@@ -15,14 +21,14 @@ public static class ExperimentsApi
     {
         ArgumentNullException.ThrowIfNull(v1);
         var g = v1.MapGroup("/experiments").WithTags("Experiments");
-        g.MapPost("/", Create).WithName("CreateExperiment")
+        g.MapPost("/", Create).WithName("CreateExperiment").RequireAuthorization(TradingPolicies.Trade)
             .WithSummary("Creates an A/B experiment of two existing strategies (201); 200 when an identical one exists, 409 when a different one does.")
             .Produces<ExperimentSnapshot>(StatusCodes.Status201Created).Produces<ExperimentSnapshot>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         g.MapGet("/", List).WithName("ListExperiments").WithSummary("Lists experiments by id, paged.")
             .Produces<PagedResult<ExperimentSnapshot>>().ProducesValidationProblem();
         g.MapGet("/{id}", Get).WithName("GetExperiment").WithSummary("An experiment's definition, status and paired statistics.")
             .Produces<ExperimentSnapshot>().ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/{id}/stop", Stop).WithName("StopExperiment")
+        g.MapPost("/{id}/stop", Stop).WithName("StopExperiment").RequireAuthorization(TradingPolicies.Trade)
             .WithSummary("Stops an experiment: the arms' open trading days are closed and the result is final; 409 when not running.")
             .Produces<ExperimentSnapshot>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return v1;
@@ -75,7 +81,7 @@ public static class ExperimentsApi
         return id;
     }
 
-    private static async Task<IResult> Create(ExperimentDefinition definition, IClusterClient client)
+    private static async Task<IResult> Create(ExperimentDefinition definition, IClusterClient client, ClaimsPrincipal user)
     {
         var errors = new FieldErrors();
         var (id, settings) = Bind(definition, errors);
@@ -84,8 +90,11 @@ public static class ExperimentsApi
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The experiment definition is invalid.");
         }
 
+        // The arms must be the caller's own strategies: the grain answers another owner's strategy as an unknown one.
+        settings = settings with { Owner = Owners.ToStored(user.Owner()) };
         var grain = client.GetGrain<IExperimentGrain>(id);
-        var existed = (await grain.GetSnapshot()).Status != ExperimentStatus.None;
+        var before = await grain.GetSnapshot();
+        var existed = before.Status != ExperimentStatus.None;
 
         // An unknown arm or arms on other instruments are an ArgumentException keyed by the field (400), a different
         // existing experiment an InvalidOperationException (409): both mapped by ApiExceptionHandler.
@@ -93,7 +102,7 @@ public static class ExperimentsApi
         return existed ? TypedResults.Ok(snapshot) : TypedResults.Created($"/api/v1/experiments/{id}", snapshot);
     }
 
-    private static async Task<IResult> List(IClusterClient client, int? page, int? pageSize)
+    private static async Task<IResult> List(IClusterClient client, ClaimsPrincipal user, int? page, int? pageSize)
     {
         var errors = new FieldErrors();
         Paging.Check(errors, page, pageSize);
@@ -104,19 +113,27 @@ public static class ExperimentsApi
         }
 
         var ids = await client.GetGrain<IExperimentDirectoryGrain>(IExperimentDirectoryGrain.Key).List();
-        var (pageIds, p, size) = Paging.Slice(ids, page, pageSize);
-        var items = await Task.WhenAll(pageIds.Select(id => client.GetGrain<IExperimentGrain>(id).GetSnapshot()));
-        return TypedResults.Ok(new PagedResult<ExperimentSnapshot>(items, p, size, ids.Length));
+        var all = await Task.WhenAll(ids.Select(id => client.GetGrain<IExperimentGrain>(id).GetSnapshot()));
+        var readable = all.Where(e => e.Status != ExperimentStatus.None && user.CanRead(e.Settings?.Owner)).ToList();
+        var (items, p, size) = Paging.Slice(readable, page, pageSize);
+        return TypedResults.Ok(new PagedResult<ExperimentSnapshot>([.. items], p, size, readable.Count));
     }
 
-    private static async Task<IResult> Get(string id, IClusterClient client)
-        => await Find(client, id) is { } found ? TypedResults.Ok(found.Snapshot) : NotFound(id);
+    private static async Task<IResult> Get(string id, IClusterClient client, ClaimsPrincipal user)
+        => await Find(client, id, user) is { } found ? TypedResults.Ok(found.Snapshot) : NotFound(id);
 
-    private static async Task<IResult> Stop(string id, IClusterClient client)
-        => await Find(client, id) is { } found ? TypedResults.Ok(await found.Grain.Stop()) : NotFound(id);
+    private static async Task<IResult> Stop(string id, IClusterClient client, ClaimsPrincipal user)
+        => await Find(client, id, user, change: true) is { } found ? TypedResults.Ok(await found.Grain.Stop()) : NotFound(id);
 
-    private static async Task<(IExperimentGrain Grain, ExperimentSnapshot Snapshot)?> Find(IClusterClient client, string id)
+    /// <summary>
+    /// The experiment <paramref name="id"/> when it exists and <paramref name="user"/> may read it (its own, or an
+    /// operator's read) or change it (<paramref name="change"/>: its own only); null otherwise, so that another owner's
+    /// experiment is answered exactly as a missing one.
+    /// </summary>
+    public static async Task<(IExperimentGrain Grain, ExperimentSnapshot Snapshot)?> Find(IClusterClient client, string id, ClaimsPrincipal user, bool change = false)
     {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(user);
         if (!ExperimentKeys.TryNormalize(id, out var key, out _))
         {
             return null;
@@ -124,7 +141,13 @@ public static class ExperimentsApi
 
         var grain = client.GetGrain<IExperimentGrain>(key);
         var snapshot = await grain.GetSnapshot();
-        return snapshot.Status == ExperimentStatus.None ? null : (grain, snapshot);
+        if (snapshot.Status == ExperimentStatus.None)
+        {
+            return null;
+        }
+
+        var owner = snapshot.Settings?.Owner;
+        return (change ? user.Owns(owner) : user.CanRead(owner)) ? (grain, snapshot) : null;
     }
 
     private static IResult NotFound(string id)

@@ -1,3 +1,4 @@
+using TradingRobotPlug.Api.Security;
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -43,7 +44,7 @@ public static class MarketApi
         g.MapGet("/{symbol}/indicators", GetIndicators).WithName("GetIndicators")
             .WithSummary("Indicator series (set as the headless --indicators, e.g. sma:20,rsi:14,bbands:20:2) over the instrument's bars.")
             .Produces<IndicatorSeries>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/{symbol}/ticks", PostTicks).WithName("PostTicks")
+        g.MapPost("/{symbol}/ticks", PostTicks).WithName("PostTicks").RequireAuthorization(TradingPolicies.Operate)
             .WithSummary("Publishes a batch of ticks (validated as a whole first; nothing is applied when any tick is bad).")
             .Produces<TicksAccepted>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return v1;

@@ -1,3 +1,4 @@
+using TradingRobotPlug.Api.Security;
 using TradingRobotPlug.Api.Features.Common;
 using TradingRobotPlug.Api.Replay;
 
@@ -13,23 +14,23 @@ public static class ReplaysApi
         v1.MapGet("/datasets", (MarketReplayService replay) => TypedResults.Ok(replay.DataSets()))
             .WithTags("Replays").WithName("ListDataSets").WithSummary("Names of the replayable data sets.");
         var g = v1.MapGroup("/replays").WithTags("Replays");
-        g.MapPost("/", Start).WithName("StartReplay")
+        g.MapPost("/", Start).WithName("StartReplay").RequireAuthorization(TradingPolicies.Operate)
             .WithSummary("Starts replaying a data set's bars through an instrument (speed in bars/s, 0 = as fast as possible); 409 while one runs.")
             .Produces<ReplayStatus>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         g.MapGet("/current", (MarketReplayService replay) => TypedResults.Ok(replay.Status)).WithName("GetReplay")
             .WithSummary("The replay's status and progress (percent, bars/s, ETA).");
-        g.MapPost("/current/stop", Stop).WithName("StopReplay").WithSummary("Stops the running or paused replay; 409 when none runs or is paused.")
+        g.MapPost("/current/stop", Stop).WithName("StopReplay").RequireAuthorization(TradingPolicies.Operate).WithSummary("Stops the running or paused replay; 409 when none runs or is paused.")
             .Produces<ReplayStatus>().ProducesProblem(StatusCodes.Status409Conflict);
-        g.MapPost("/current/pause", (MarketReplayService replay) => TypedResults.Ok(replay.Pause())).WithName("PauseReplay")
+        g.MapPost("/current/pause", (MarketReplayService replay) => TypedResults.Ok(replay.Pause())).WithName("PauseReplay").RequireAuthorization(TradingPolicies.Operate)
             .WithSummary("Pauses the running replay where it is (state Paused); 409 when none runs.")
             .Produces<ReplayStatus>().ProducesProblem(StatusCodes.Status409Conflict);
-        g.MapPost("/current/resume", (MarketReplayService replay) => TypedResults.Ok(replay.Resume())).WithName("ResumeReplay")
+        g.MapPost("/current/resume", (MarketReplayService replay) => TypedResults.Ok(replay.Resume())).WithName("ResumeReplay").RequireAuthorization(TradingPolicies.Operate)
             .WithSummary("Resumes the paused replay after its last published bar, at its current speed; 409 when none is paused.")
             .Produces<ReplayStatus>().ProducesProblem(StatusCodes.Status409Conflict);
-        g.MapPut("/current/speed", SetSpeed).WithName("SetReplaySpeed")
+        g.MapPut("/current/speed", SetSpeed).WithName("SetReplaySpeed").RequireAuthorization(TradingPolicies.Operate)
             .WithSummary("Changes the speed (bars/s, 0 = as fast as possible) of the running or paused replay; 409 when none runs or is paused.")
             .Produces<ReplayStatus>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        g.MapPost("/current/restart", Restart).WithName("RestartReplay")
+        g.MapPost("/current/restart", Restart).WithName("RestartReplay").RequireAuthorization(TradingPolicies.Operate)
             .WithSummary("Replays the current data set again from its first bar, to a symbol that holds none of its bars (default: the next free {symbol}.Rn); stops a running replay first. 409 when none was started or the symbol holds its bars.")
             .Produces<ReplayStatus>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         g.MapGet("/preview", Preview).WithName("PreviewReplay")

@@ -50,11 +50,24 @@ public sealed class HubTestClient : IAsyncDisposable
     public int Count => Volatile.Read(ref _received);
 
     /// <summary>Connects to <paramref name="path"/> (default the dashboard hub) of a test server and completes the handshake.</summary>
-    public static async Task<HubTestClient> ConnectAsync(TestServer server, string path = "/hubs/dashboard", CancellationToken cancellationToken = default)
+    public static Task<HubTestClient> ConnectAsync(TestServer server, string path = "/hubs/dashboard", CancellationToken cancellationToken = default)
+        => ConnectAsync(server, new Dictionary<string, string>(), path, cancellationToken: cancellationToken);
+
+    /// <summary>Connects with request headers (e.g. <c>X-Api-Key</c>) and an optional query (e.g. <c>access_token=…</c>).</summary>
+    public static async Task<HubTestClient> ConnectAsync(TestServer server, IReadOnlyDictionary<string, string> headers, string path = "/hubs/dashboard", string? query = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(server);
-        var uri = new UriBuilder(server.BaseAddress) { Scheme = "ws", Path = path }.Uri;
-        var socket = await server.CreateWebSocketClient().ConnectAsync(uri, cancellationToken);
+        ArgumentNullException.ThrowIfNull(headers);
+        var uri = new UriBuilder(server.BaseAddress) { Scheme = "ws", Path = path, Query = query ?? string.Empty }.Uri;
+        var client = server.CreateWebSocketClient();
+        client.ConfigureRequest = request =>
+        {
+            foreach (var (name, value) in headers)
+            {
+                request.Headers[name] = value;
+            }
+        };
+        var socket = await client.ConnectAsync(uri, cancellationToken);
         return await ConnectAsync(socket, cancellationToken: cancellationToken);
     }
 

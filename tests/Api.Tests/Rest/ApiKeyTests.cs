@@ -3,7 +3,7 @@ using TradingRobotPlug.Api.Tests.Infrastructure;
 
 namespace TradingRobotPlug.Api.Tests.Rest;
 
-/// <summary>API keys on writes (401).</summary>
+/// <summary>Legacy API keys (<c>Trading:ApiKeys</c>): every route but health needs one (401).</summary>
 public sealed class ApiKeyTests(KeyedApiFactory factory) : IClassFixture<KeyedApiFactory>
 {
     [Theory]
@@ -26,7 +26,7 @@ public sealed class ApiKeyTests(KeyedApiFactory factory) : IClassFixture<KeyedAp
         var response = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/v1/strategies/keyed")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/v1/strategies/keyed")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.DeleteAsync("/api/v1/strategies/keyed")).StatusCode);
     }
 
@@ -41,13 +41,15 @@ public sealed class ApiKeyTests(KeyedApiFactory factory) : IClassFixture<KeyedAp
     }
 
     [Fact]
-    public async Task Writes_with_a_configured_key_pass_and_reads_need_none()
+    public async Task Writes_with_a_configured_key_pass_and_reads_need_one_too()
     {
         using var http = factory.CreateClient();
         http.DefaultRequestHeaders.Add("X-Api-Key", KeyedApiFactory.Key);
         var created = await http.PostJson("/api/v1/strategies", new { id = "keyed-ok", kind = "buy-and-hold", instruments = new[] { "KEY" }, capital = 10m });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/strategies/keyed-ok")).StatusCode);
         using var anonymous = factory.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/v1/strategies/keyed-ok")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/strategies/keyed-ok")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/live")).StatusCode);
     }
 }
