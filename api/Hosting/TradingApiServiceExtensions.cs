@@ -9,14 +9,16 @@ namespace TradingRobotPlug.Api.Hosting;
 public static class TradingApiServiceExtensions
 {
     /// <summary>Adds RFC 9457 ProblemDetails, the OpenAPI document (<c>/openapi/v1.json</c>) and the health checks
-    /// (<c>ready</c>: the silo answers a grain call).</summary>
+    /// (<c>ready</c>: the silo answers a grain call and the storage answers, see <see cref="StorageHealthCheck"/>).</summary>
     public static WebApplicationBuilder AddTradingApi(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddOutputCache();
-        builder.Services.AddHealthChecks().AddCheck<SiloReadyHealthCheck>("silo", tags: ["ready"]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<SiloReadyHealthCheck>("silo", tags: ["ready"])
+            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         return builder;
     }
 

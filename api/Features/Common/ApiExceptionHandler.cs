@@ -9,7 +9,8 @@ namespace TradingRobotPlug.Api.Features.Common;
 /// Turns exceptions that reach the pipeline into RFC 9457 ProblemDetails: JSON that cannot be read (malformed, or a value
 /// of the wrong type) → 400 naming the JSON path (<c>errors["ticks[3].price"]</c>); other request binding failures → their
 /// status (400, 413, 415); <see cref="ArgumentException"/> (invalid input caught by a grain or service) → 400 naming its
-/// parameter; <see cref="InvalidOperationException"/> (wrong state, conflicting create, replay conflict) → 409.
+/// parameter; <see cref="InvalidOperationException"/> (wrong state, conflicting create, replay conflict) → 409; a failure
+/// of the durable storage (<see cref="StorageUnavailable"/>, PostgreSQL down) → 503 with <c>Retry-After</c>.
 /// Anything else is left to the default handler (500).
 /// </summary>
 public sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
@@ -21,6 +22,12 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         ArgumentNullException.ThrowIfNull(exception);
         ProblemDetails? problem = exception switch
         {
+            _ when StorageUnavailable.Is(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The storage is unavailable.",
+                Detail = "The durable storage (PostgreSQL) did not answer; nothing of this request was stored. Retry later.",
+            },
             BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
             BadHttpRequestException bad => BindingProblem(bad),
             ArgumentException argument => ArgumentProblem(argument),
@@ -34,6 +41,11 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
 
         LogInformationRequestRejected(logger, problem.Status ?? 0, httpContext.Request.Method, httpContext.Request.Path, exception.Message);
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = StorageUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
