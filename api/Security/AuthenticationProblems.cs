@@ -1,3 +1,4 @@
+using TradingRobotPlug.Api.Features.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Net.Http.Headers;
 
@@ -20,7 +21,7 @@ public static class AuthenticationProblems
 
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers[HeaderNames.WWWAuthenticate] = challenge;
-        return Write(context, StatusCodes.Status401Unauthorized, "Authentication is required.", detail);
+        return ProblemResponses.WriteAsync(context, StatusCodes.Status401Unauthorized, "Authentication is required.", detail);
     }
 
     /// <summary>Writes 403 with a problem body naming the caller and its roles.</summary>
@@ -36,7 +37,7 @@ public static class AuthenticationProblems
         var roles = user.FindAll(TradingClaims.Role).Select(c => c.Value).ToList();
         var needed = RequiredRoles(context);
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Write(
+        return ProblemResponses.WriteAsync(
             context,
             StatusCodes.Status403Forbidden,
             "Not allowed for this role.",
@@ -51,15 +52,5 @@ public static class AuthenticationProblems
             .Distinct()
             .ToList();
         return roles is { Count: > 0 } ? $"the role {string.Join(" and ", roles)}" : null;
-    }
-
-    private static Task Write(HttpContext context, int status, string title, string detail)
-    {
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        return problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        }).AsTask();
     }
 }

@@ -115,7 +115,7 @@ public static class CrossSiteGuard
         }
     }
 
-    private sealed class OriginCheckMiddleware(RequestDelegate next, IOptions<TradingApiOptions> options, IProblemDetailsService problems)
+    private sealed class OriginCheckMiddleware(RequestDelegate next, IOptions<TradingApiOptions> options)
     {
         public async Task InvokeAsync(HttpContext context)
         {
@@ -125,17 +125,8 @@ public static class CrossSiteGuard
             var origin = request.Headers.Origin.ToString();
             if ((changes || hub) && origin.Length > 0 && !IsAllowed(origin, request.Host, options.Value.AllowedOrigins))
             {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await problems.WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status403Forbidden,
-                        Title = "Cross-site request refused.",
-                        Detail = $"Origin '{origin}' is not this site ({request.Host}) nor one of {TradingApiOptions.Section}:{nameof(TradingApiOptions.AllowedOrigins)}.",
-                    },
-                });
+                await ProblemResponses.WriteAsync(context, StatusCodes.Status403Forbidden, "Cross-site request refused.",
+                    $"Origin '{origin}' is not this site ({request.Host}) nor one of {TradingApiOptions.Section}:{nameof(TradingApiOptions.AllowedOrigins)}.");
                 return;
             }
 

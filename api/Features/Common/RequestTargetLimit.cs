@@ -32,17 +32,8 @@ public static class RequestTargetLimit
             int length = (context.Request.Path.Value?.Length ?? 0) + (context.Request.PathBase.Value?.Length ?? 0) + (context.Request.QueryString.Value?.Length ?? 0);
             if (length > MaxTargetLength)
             {
-                context.Response.StatusCode = StatusCodes.Status414UriTooLong;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status414UriTooLong,
-                        Title = "The request target is too long.",
-                        Detail = $"Path and query are {length} characters; at most {MaxTargetLength} are accepted.",
-                    },
-                });
+                await ProblemResponses.WriteAsync(context, StatusCodes.Status414UriTooLong, "The request target is too long.",
+                    $"Path and query are {length} characters; at most {MaxTargetLength} are accepted.");
                 return;
             }
 

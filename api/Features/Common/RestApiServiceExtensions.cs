@@ -44,22 +44,13 @@ public static class RestApiServiceExtensions
             });
             o.OnRejected = async (context, cancellationToken) =>
             {
-                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
                 {
                     context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retry.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 }
 
-                await problems.WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests.",
-                        Detail = $"At most {PerSecond(context.HttpContext)} requests per second per client are allowed (Trading:RateLimitPerSecond).",
-                    },
-                });
+                await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests.",
+                    $"At most {PerSecond(context.HttpContext)} requests per second per client are allowed (Trading:RateLimitPerSecond).");
             };
         });
         return builder;
