@@ -138,7 +138,7 @@ public sealed partial class StrategyGrain
     }
 
     private Task ReleaseAwaitingBenchmarkAsync(CancellationToken cancellationToken)
-        => _awaitingBenchmark.Count == 0 || _deliveredDuringRebuild is not null ? Task.CompletedTask : OnBarsAsync([]);
+        => _awaitingBenchmark.Count == 0 ? Task.CompletedTask : OnBarsAsync([]); // OnBarsAsync holds off during a rebuild
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Strategy {StrategyId} holds {Bars} bars until its benchmark {Benchmark} reaches them (its history closes at {Through})")]
     private static partial void LogDebugAwaitingBenchmark(ILogger logger, string strategyId, int bars, string benchmark, DateTimeOffset? through);
