@@ -8,6 +8,8 @@ namespace TradingRobotPlug.Api.Realtime;
 /// A parsed dashboard group name. Canonical forms: <c>overview</c>, <c>strategy:{id}</c> (the canonical, lower-case
 /// <see cref="StrategyId"/>), <c>instrument:{symbol}</c> (the canonical, upper-case <see cref="InstrumentId"/>) and
 /// <c>experiment:{id}</c> (the canonical, lower-case experiment id). The canonical form is the SignalR group name.
+/// Clients name the overview <c>overview</c>; the hub makes it one owner's (<see cref="ForOverview"/>, SignalR group
+/// <c>overview@{owner}</c>, a name no client can send) for a caller that reads only its own strategies.
 /// </summary>
 public readonly record struct DashboardGroup
 {
@@ -23,16 +25,24 @@ public readonly record struct DashboardGroup
     /// <summary>Prefix of an experiment group's name.</summary>
     public const string ExperimentPrefix = "experiment:";
 
-    private DashboardGroup(DashboardGroupKind kind, StrategyId strategy, InstrumentId instrument, string name)
+    private DashboardGroup(DashboardGroupKind kind, StrategyId strategy, InstrumentId instrument, string name, string? owner = null)
     {
         Kind = kind;
         Strategy = strategy;
         Instrument = instrument;
         Name = name;
+        Owner = owner;
     }
 
-    /// <summary>The overview group.</summary>
+    /// <summary>The overview group of every owner's strategies.</summary>
     public static DashboardGroup Overview { get; } = new(DashboardGroupKind.Overview, default, default, OverviewName);
+
+    /// <summary>The owner whose strategies an <see cref="DashboardGroupKind.Overview"/> group shows; null for every owner's (and for other kinds).</summary>
+    public string? Owner { get; }
+
+    /// <summary>The overview group of one owner's strategies (SignalR group <c>overview@{owner}</c>), or of every owner's when <paramref name="owner"/> is null.</summary>
+    public static DashboardGroup ForOverview(string? owner)
+        => owner is null ? Overview : new(DashboardGroupKind.Overview, default, default, $"{OverviewName}@{owner}", owner);
 
     /// <summary>What the group shows.</summary>
     public DashboardGroupKind Kind { get; }

@@ -14,8 +14,9 @@ namespace TradingRobotPlug.Api.Realtime;
 /// Connecting needs the same authentication as the REST API (the fallback policy: <c>X-Api-Key</c> or a bearer token,
 /// also as the <c>access_token</c> query parameter). A caller joins only the <c>strategy:</c> and <c>experiment:</c>
 /// groups of what it may read (its own; an operator's, everyone's): another owner's answers exactly as an unknown id.
-/// The <c>overview</c> group pushes every owner's strategies, so only callers that read everyone's (operators, the
-/// one-user demo) may join it.
+/// The <c>overview</c> group is per owner: a caller that reads everyone's strategies (an operator, the one-user demo)
+/// joins the whole cluster's overview; any other caller joins its own (<see cref="DashboardGroup.ForOverview"/>): its
+/// strategies' summaries and alerts, and the marks of its own portfolio.
 /// </summary>
 public sealed partial class DashboardHub(DashboardNotifier notifier, DashboardStateReader reader, ExperimentNotifier experiments, IClusterClient client, ILogger<DashboardHub> logger) : Hub
 {
@@ -27,18 +28,12 @@ public sealed partial class DashboardHub(DashboardNotifier notifier, DashboardSt
     /// changes arrive as coalesced pushes. Joining a group twice is harmless.
     /// </summary>
     /// <param name="group"><c>overview</c>, <c>strategy:{id}</c>, <c>instrument:{symbol}</c> or <c>experiment:{id}</c>.</param>
-    /// <exception cref="HubException">Bad syntax, an unknown strategy or experiment id (or another owner's), an instrument
-    /// never seen, or <c>overview</c> for a caller that does not read every owner's strategies.</exception>
+    /// <exception cref="HubException">Bad syntax, an unknown strategy or experiment id (or another owner's), or an
+    /// instrument never seen.</exception>
     public async Task Join(string group)
     {
-        var parsed = Parse(group);
         var user = Caller();
-        if (parsed.Kind == DashboardGroupKind.Overview && !user.ReadsEveryone())
-        {
-            var refused = $"The live '{DashboardGroup.OverviewName}' group shows every owner's strategies, so it is for operators; '{user.Owner()}' reads its overview with GET /api/v1/overview.";
-            LogDebugRefused(logger, Context.ConnectionId, group, refused);
-            throw new HubException(refused);
-        }
+        var parsed = Scoped(Parse(group), user);
 
         if (parsed.Kind == DashboardGroupKind.Strategy && await StrategiesApi.Find(client, parsed.Strategy.ToString(), user) is null)
         {
@@ -102,7 +97,7 @@ public sealed partial class DashboardHub(DashboardNotifier notifier, DashboardSt
     /// <exception cref="HubException">The name is not a group name.</exception>
     public async Task Leave(string group)
     {
-        var parsed = Parse(group);
+        var parsed = Scoped(Parse(group), Caller());
         if (parsed.Kind != DashboardGroupKind.Experiment)
         {
             notifier.RemoveMember(Context.ConnectionId, parsed);
@@ -121,6 +116,10 @@ public sealed partial class DashboardHub(DashboardNotifier notifier, DashboardSt
 
     private ClaimsPrincipal Caller()
         => Context.User is { Identity.IsAuthenticated: true } user ? user : throw new HubException("The connection is not authenticated.");
+
+    /// <summary>The overview group <paramref name="user"/> gets: every owner's for a caller that reads everyone's, its own otherwise.</summary>
+    private static DashboardGroup Scoped(DashboardGroup group, ClaimsPrincipal user)
+        => group.Kind == DashboardGroupKind.Overview && !user.ReadsEveryone() ? DashboardGroup.ForOverview(user.Owner()) : group;
 
     private static DashboardGroup Parse(string group)
         => DashboardGroup.TryParse(group, out var parsed, out var error) ? parsed : throw new HubException(error);

@@ -59,15 +59,9 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
     private readonly Dictionary<InstrumentId, InstrumentFeed> _instruments = [];
     private readonly Dictionary<string, int> _members = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _connections = new(StringComparer.Ordinal);
-    private readonly List<AlertRaised> _overviewAlerts = [];
+    private readonly Dictionary<string, OverviewFeed> _overviews = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private int _disposed;
-    private ReplayStatus? _pendingReplay;
-    private bool _portfolioDirty;
-
-    // The newest bar time of any strategy update seen for the overview: the portfolio's marks are expected to reach it.
-    private DateTimeOffset? _newestBarTime;
-    private DateTimeOffset? _lastPortfolioMark;
     private int _portfolioFailures;
     private StreamSubscriptionHandle<StrategyUpdated>? _updates;
     private Task _loop = Task.CompletedTask;
@@ -181,10 +175,9 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
         long coalesced = 0;
         lock (_lock)
         {
-            bool overview = HasMembers(DashboardGroup.OverviewName);
             foreach (var update in items)
             {
-                coalesced += Apply(update, overview);
+                coalesced += Apply(update);
             }
         }
 
@@ -216,7 +209,12 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
 
             if (replay is not null)
             {
-                _pendingReplay ??= replay;
+                if (!_overviews.TryGetValue(group.Name, out var overview))
+                {
+                    _overviews[group.Name] = overview = new OverviewFeed(group);
+                }
+
+                overview.PendingReplay ??= replay;
             }
             else if (group.Kind == DashboardGroupKind.Strategy && _strategies.TryGetValue(group.Strategy, out var feed) && feed.Latest is not null)
             {
@@ -391,15 +389,17 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
         }
 
         var pushes = new List<(string Group, List<PendingMessage> Messages)>();
-        bool portfolio = false;
-        List<PendingMessage>? overview = null;
+        var overviews = new List<(OverviewFeed Feed, bool Portfolio, List<PendingMessage> Messages)>();
         lock (_lock)
         {
-            if (HasMembers(DashboardGroup.OverviewName) && busy?.Contains(DashboardGroup.OverviewName) != true)
+            foreach (var feed in _overviews.Values)
             {
-                portfolio = _portfolioDirty;
-                _portfolioDirty = false;
-                overview = CollectOverview();
+                if (busy?.Contains(feed.Group.Name) != true)
+                {
+                    bool portfolio = feed.PortfolioDirty;
+                    feed.PortfolioDirty = false;
+                    overviews.Add((feed, portfolio, CollectOverview(feed)));
+                }
             }
 
             foreach (var feed in _strategies.Values)
@@ -422,15 +422,18 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
             }
         }
 
-        if (overview is not null)
+        // The portfolio reads of the overview groups (the whole cluster's, and one per owner watching) run together.
+        var points = await Task.WhenAll(overviews.Select(o => o.Portfolio ? ReadPortfolioPointAsync(o.Feed.PortfolioKey) : Task.FromResult<EquityCurvePoint?>(null)));
+        for (int i = 0; i < overviews.Count; i++)
         {
+            var (feed, portfolio, messages) = overviews[i];
             if (portfolio)
             {
-                var point = await ReadPortfolioPointAsync();
-                if (point is not null && point.Time != _lastPortfolioMark)
+                var point = points[i];
+                if (point is not null && point.Time != feed.LastPortfolioMark)
                 {
-                    _lastPortfolioMark = point.Time;
-                    overview.Insert(0, new PendingMessage(DashboardEvents.Equity, new EquityUpdate(EquityUpdate.Portfolio, [point])));
+                    feed.LastPortfolioMark = point.Time;
+                    messages.Insert(0, new PendingMessage(DashboardEvents.Equity, new EquityUpdate(EquityUpdate.Portfolio, [point])));
                 }
 
                 // The portfolio grain folds the same strategy updates on its own subscription, possibly after this read:
@@ -438,16 +441,16 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
                 // others holds them back; then it is re-read once per flush period until it catches up).
                 lock (_lock)
                 {
-                    if (_newestBarTime is { } newest && (point is null || point.Time < newest))
+                    if (feed.NewestBarTime is { } newest && (point is null || point.Time < newest))
                     {
-                        _portfolioDirty = true;
+                        feed.PortfolioDirty = true;
                     }
                 }
             }
 
-            if (overview.Count > 0)
+            if (messages.Count > 0)
             {
-                pushes.Add((DashboardGroup.OverviewName, overview));
+                pushes.Add((feed.Group.Name, messages));
             }
         }
 
@@ -472,14 +475,15 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
         }
     }
 
-    /// <summary>Reads the portfolio's latest equity mark; null when it has none or the portfolio grain does not answer
+    /// <summary>Reads a portfolio's latest equity mark; null when it has none or the portfolio grain does not answer
     /// within <see cref="PortfolioReadTimeout"/> (logged: the first failure as a warning, later ones at debug level),
     /// so a slow portfolio grain cannot hold up the pushes of other groups for long.</summary>
-    internal async Task<EquityCurvePoint?> ReadPortfolioPointAsync()
+    /// <param name="key">The portfolio grain's key: <see cref="IPortfolioGrain.Key"/> or an <see cref="IPortfolioGrain.OwnerKey"/>.</param>
+    internal async Task<EquityCurvePoint?> ReadPortfolioPointAsync(string key)
     {
         try
         {
-            var snapshot = await _client.GetGrain<IPortfolioGrain>(IPortfolioGrain.Key).GetSnapshot().WaitAsync(PortfolioReadTimeout);
+            var snapshot = await _client.GetGrain<IPortfolioGrain>(key).GetSnapshot().WaitAsync(PortfolioReadTimeout);
             return EquityCurvePoint.LatestOf(snapshot);
         }
         catch (Exception ex)
@@ -522,7 +526,7 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
         }
     }
 
-    private int Apply(StrategyUpdated update, bool overview)
+    private int Apply(StrategyUpdated update)
     {
         if (!_strategies.TryGetValue(update.Id, out var feed))
         {
@@ -538,7 +542,7 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
         }
 
         bool group = HasMembers(feed.Group.Name);
-        int coalesced = (overview && feed.OverviewDirty ? 1 : 0) + (group && feed.MetricsDirty ? 1 : 0);
+        int coalesced = group && feed.MetricsDirty ? 1 : 0;
         var previousOpen = feed.Latest?.OpenTrade;
         bool seen = feed.Latest is not null;
         feed.Latest = update;
@@ -557,16 +561,25 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
             }
         }
 
-        if (overview)
+        foreach (var overview in _overviews.Values)
         {
-            feed.OverviewDirty = true;
-            _portfolioDirty = true;
-            if (update.LastBarTime is { } barTime && (_newestBarTime is null || barTime > _newestBarTime))
+            if (!overview.Includes(update.Owner))
             {
-                _newestBarTime = barTime;
+                continue;
             }
 
-            _overviewAlerts.AddRange(update.NewAlerts);
+            if (!overview.Dirty.Add(update.Id))
+            {
+                coalesced++;
+            }
+
+            overview.PortfolioDirty = true;
+            if (update.LastBarTime is { } barTime && (overview.NewestBarTime is null || barTime > overview.NewestBarTime))
+            {
+                overview.NewestBarTime = barTime;
+            }
+
+            overview.Alerts.AddRange(update.NewAlerts);
         }
 
         if (group)
@@ -584,32 +597,32 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
         return coalesced;
     }
 
-    private List<PendingMessage> CollectOverview()
+    private List<PendingMessage> CollectOverview(OverviewFeed overview)
     {
         var messages = new List<PendingMessage>(4);
-        if (_pendingReplay is { } replay)
+        if (overview.PendingReplay is { } replay)
         {
             messages.Add(new PendingMessage(DashboardEvents.Replay, replay));
-            _pendingReplay = null;
+            overview.PendingReplay = null;
         }
 
-        if (_overviewAlerts.Count > 0)
+        if (overview.Alerts.Count > 0)
         {
-            messages.Add(new PendingMessage(DashboardEvents.Alert, Take(_overviewAlerts, MaxAlertsPerPush)));
+            messages.Add(new PendingMessage(DashboardEvents.Alert, Take(overview.Alerts, MaxAlertsPerPush)));
         }
 
-        List<StrategySummary>? summaries = null;
-        foreach (var feed in _strategies.Values)
+        if (overview.Dirty.Count > 0)
         {
-            if (feed.OverviewDirty && feed.Latest is { } latest)
+            var summaries = new List<StrategySummary>(overview.Dirty.Count);
+            foreach (var id in overview.Dirty)
             {
-                (summaries ??= []).Add(StrategySummary.From(latest, feed.Settings));
-                feed.OverviewDirty = false;
+                if (_strategies.TryGetValue(id, out var feed) && feed.Latest is { } latest)
+                {
+                    summaries.Add(StrategySummary.From(latest, feed.Settings));
+                }
             }
-        }
 
-        if (summaries is not null)
-        {
+            overview.Dirty.Clear();
             messages.Add(new PendingMessage(DashboardEvents.Metrics, summaries));
         }
 
@@ -731,13 +744,12 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
         bool coalesced;
         lock (_lock)
         {
-            if (!HasMembers(DashboardGroup.OverviewName))
+            coalesced = false;
+            foreach (var overview in _overviews.Values)
             {
-                return;
+                coalesced |= overview.PendingReplay is not null;
+                overview.PendingReplay = status;
             }
-
-            coalesced = _pendingReplay is not null;
-            _pendingReplay = status;
         }
 
         if (coalesced)
@@ -770,23 +782,13 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
         }
 
         _members.Remove(group);
-        if (!DashboardGroup.TryParse(group, out var parsed, out _))
+        if (_overviews.Remove(group) || !DashboardGroup.TryParse(group, out var parsed, out _))
         {
-            return;
+            return; // an overview group without members: its pending changes go with it
         }
 
         switch (parsed.Kind)
         {
-            case DashboardGroupKind.Overview:
-                _overviewAlerts.Clear();
-                _pendingReplay = null;
-                _portfolioDirty = false;
-                foreach (var feed in _strategies.Values)
-                {
-                    feed.OverviewDirty = false;
-                }
-
-                break;
             case DashboardGroupKind.Strategy when _strategies.TryGetValue(parsed.Strategy, out var feed):
                 feed.ClearGroupPending();
                 break;

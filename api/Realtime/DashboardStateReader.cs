@@ -63,18 +63,35 @@ public sealed class DashboardStateReader(IClusterClient client, MarketReplayServ
     /// <summary>The group's current state as client events, in the order to send them.</summary>
     public Task<IReadOnlyList<PendingMessage>> ReadAsync(DashboardGroup group) => group.Kind switch
     {
-        DashboardGroupKind.Overview => ReadOverviewAsync(),
+        DashboardGroupKind.Overview => ReadOverviewAsync(group),
         DashboardGroupKind.Strategy => ReadStrategyAsync(group.Strategy),
         DashboardGroupKind.Instrument => ReadInstrumentAsync(group.Instrument),
         _ => throw new ArgumentOutOfRangeException(nameof(group), group.Kind, "unknown group kind"),
     };
 
-    private async Task<IReadOnlyList<PendingMessage>> ReadOverviewAsync()
+    /// <summary>The overview's state: of every owner's strategies, or of <see cref="DashboardGroup.Owner"/>'s only
+    /// (its strategies, their alerts and its own portfolio, ensured first).</summary>
+    private async Task<IReadOnlyList<PendingMessage>> ReadOverviewAsync(DashboardGroup group)
     {
+        var overview = new OverviewFeed(group);
+        var ensured = group.Owner is null ? Task.CompletedTask : client.GetGrain<IPortfolioGrain>(overview.PortfolioKey).Ensure();
         var ids = await client.GetGrain<IStrategyDirectoryGrain>(IStrategyDirectoryGrain.Key).List();
         var snapshots = Task.WhenAll(ids.Select(id => client.GetGrain<IStrategyGrain>(id.Value).GetSnapshot()));
-        var alerts = Task.WhenAll(ids.Select(id => client.GetGrain<IStrategyGrain>(id.Value).GetAlerts()));
-        var portfolio = notifier.ReadPortfolioPointAsync();
+        Task<ImmutableArray<AlertRaised>[]> alerts;
+        if (group.Owner is null)
+        {
+            alerts = Task.WhenAll(ids.Select(id => client.GetGrain<IStrategyGrain>(id.Value).GetAlerts()));
+        }
+        else
+        {
+            // Only the owner's strategies: their owners are known from the snapshots.
+            var own = (await snapshots).Where(s => s.Settings is not null && overview.Includes(s.Settings.Owner)).ToArray();
+            snapshots = Task.FromResult(own);
+            alerts = Task.WhenAll(own.Select(s => client.GetGrain<IStrategyGrain>(s.Id.Value).GetAlerts()));
+        }
+
+        await ensured;
+        var portfolio = notifier.ReadPortfolioPointAsync(overview.PortfolioKey);
         var messages = new List<PendingMessage> { new(DashboardEvents.Replay, replay.Status) };
         if (await portfolio is { } point)
         {

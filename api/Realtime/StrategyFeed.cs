@@ -28,9 +28,6 @@ internal sealed class StrategyFeed(StrategyId id)
     /// <summary>Highest equity point seen (0 before the first), for the drawdown of pushed equity points.</summary>
     public decimal Peak { get; set; }
 
-    /// <summary>The latest update has not been pushed to the overview group.</summary>
-    public bool OverviewDirty { get; set; }
-
     /// <summary>The latest summary has not been pushed to the strategy group.</summary>
     public bool MetricsDirty { get; set; }
 

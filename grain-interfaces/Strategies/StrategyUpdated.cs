@@ -30,6 +30,8 @@ namespace TradingRobotPlug.GrainInterfaces.Strategies;
 /// <param name="NewRejections">Orders rejected in this batch.</param>
 /// <param name="FailureReason">Why the strategy failed when <paramref name="Status"/> is <see cref="StrategyStatus.Failed"/>; null otherwise.</param>
 /// <param name="BarsAwaitingBenchmark">Bars received but held until the history of a benchmark on another instrument reaches their close (see <see cref="StrategySnapshot.BarsAwaitingBenchmark"/>).</param>
+/// <param name="Owner">The strategy's stored owner (<see cref="StrategySettings.Owner"/>: null for <see cref="Owners.Demo"/>), also on
+/// the update that reports its deletion, so that consumers can route every update to its owner's portfolio and overview.</param>
 [GenerateSerializer, Immutable, Alias("trp.StrategyUpdated")]
 public sealed record StrategyUpdated(
     [property: Id(0)] StrategyId Id,
@@ -48,4 +50,5 @@ public sealed record StrategyUpdated(
     [property: Id(13)] ImmutableArray<AlertRaised> NewAlerts,
     [property: Id(14)] ImmutableArray<OrderRejected> NewRejections,
     [property: Id(15)] string? FailureReason = null,
-    [property: Id(16)] int BarsAwaitingBenchmark = 0);
+    [property: Id(16)] int BarsAwaitingBenchmark = 0,
+    [property: Id(17)] string? Owner = null);

@@ -13,7 +13,9 @@ using Orleans.Streams;
 namespace TradingRobotPlug.Grains.Grains;
 
 /// <summary>
-/// See <see cref="IPortfolioGrain"/>. Subscribes (grain-side, resumed on reactivation) to the strategy update stream
+/// See <see cref="IPortfolioGrain"/>. The grain key says whose strategies it folds: <see cref="IPortfolioGrain.Key"/>
+/// every strategy, <see cref="IPortfolioGrain.OwnerKey"/> the strategies of one owner (updates of other owners'
+/// strategies are dropped on arrival, by <see cref="StrategyUpdated.Owner"/>). Subscribes (grain-side, resumed on reactivation) to the strategy update stream
 /// and folds each delivered batch of <see cref="StrategyUpdated"/> events, in one turn: <see cref="PortfolioTotals"/>
 /// for the totals, <see cref="PortfolioEquityFolder"/> for the equity marks and trades behind the watermark, which
 /// feed a <see cref="MetricsBook"/> whose buckets go to the metrics bucket grains <c>portfolio/{level}</c> after each
@@ -42,6 +44,8 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
     public const Timeframe PortfolioTimeframe = Timeframe.OneDay;
 
     private readonly ILogger<PortfolioGrain> _logger;
+    private string _key = IPortfolioGrain.Key;
+    private string? _owner;
     private readonly PortfolioTotals _totals = new();
     private readonly PortfolioEquityFolder _folder;
     private readonly Dictionary<StrategyId, long> _sequences = [];
@@ -76,8 +80,11 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
     }
 
     /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The grain key is not a portfolio key (see <see cref="IPortfolioGrain.OwnerOf"/>).</exception>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _key = this.GetPrimaryKeyString();
+        _owner = IPortfolioGrain.OwnerOf(_key);
         _updates = this.GetStreamProvider(StreamNamespaces.Provider)
             .GetStream<StrategyUpdated>(StreamId.Create(StreamNamespaces.StrategyUpdates, StreamNamespaces.AllStrategiesKey));
         var handles = await _updates.GetAllSubscriptionHandles();
@@ -109,8 +116,11 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
     /// <summary>
     /// Subscribes, then takes in the strategies that already exist (listed in the strategy directory: none on a fresh
     /// start, all of them after a restart with durable state), so that they count as members rather than as strategies
-    /// created after the start: each is expected first (blocking the marks), then its snapshot gives its capital and
-    /// status unless an update of its own arrived meanwhile (deliveries interleave with the awaits here).
+    /// created after the start: each is expected first (blocking the marks), then its snapshot gives its capital, status
+    /// and owner unless an update of its own arrived meanwhile (deliveries interleave with the awaits here). In an
+    /// owner's portfolio a listed strategy of another owner is then dropped again (before the start, a dropped member
+    /// leaves no trace). The whole portfolio then ensures the portfolio of every owner it found, so that those see the
+    /// histories the re-activated strategies re-publish, as it does.
     /// </summary>
     private async Task SubscribeAsync()
     {
@@ -122,6 +132,7 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
         }
 
         var snapshots = await Task.WhenAll(ids.Where(id => !_sequences.ContainsKey(id)).Select(id => GrainFactory.GetGrain<IStrategyGrain>(id.ToString()).GetSnapshot()));
+        int taken = 0;
         foreach (var s in snapshots)
         {
             if (_sequences.ContainsKey(s.Id))
@@ -129,17 +140,49 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
                 continue;
             }
 
-            // A strategy deleted since the listing has no settings (status None): that drops its placeholder.
+            bool member = s.Settings is not null && Includes(s.Settings.Owner);
+
+            // A strategy deleted since the listing has no settings (status None), and another owner's is none of this
+            // portfolio's: either way the update drops its placeholder.
             var update = new StrategyUpdated(
-                s.Id, 0, s.Settings is null ? StrategyStatus.None : s.Status, s.Settings?.InitialCapital ?? 0m, s.Cash, s.Equity, s.BarsProcessed,
-                s.LastBarTime, s.Metrics, [], [], null, s.Positions, [], []);
-            _totals.Apply(update);
+                s.Id, 0, member ? s.Status : StrategyStatus.None, member ? s.Settings!.InitialCapital : 0m, s.Cash, s.Equity, s.BarsProcessed,
+                s.LastBarTime, s.Metrics, [], [], null, s.Positions, [], [], Owner: s.Settings?.Owner);
+            if (member)
+            {
+                _totals.Apply(update);
+                taken++;
+            }
+
             _folder.Apply(update);
         }
 
         await AfterUpdatesAsync();
-        LogInformationSubscribed(_logger, ids.Length);
+        LogInformationSubscribed(_logger, _key, taken);
+        if (_owner is null)
+        {
+            var owners = snapshots.Select(s => s.Settings?.Owner).OfType<string>().Distinct(StringComparer.Ordinal);
+            await Task.WhenAll(owners.Select(EnsureOwnerAsync));
+        }
     }
+
+    /// <summary>
+    /// Ensures one owner's portfolio. A failure is logged and does not fail the whole portfolio (one owner's portfolio
+    /// must not keep the cluster's from starting); the owner's portfolio is ensured again by its next reader.
+    /// </summary>
+    private async Task EnsureOwnerAsync(string owner)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IPortfolioGrain>(IPortfolioGrain.OwnerKey(owner)).Ensure();
+        }
+        catch (Exception ex)
+        {
+            LogErrorOwnerPortfolio(_logger, owner, ex);
+        }
+    }
+
+    /// <summary>Whether a strategy stored with owner <paramref name="storedOwner"/> belongs to this portfolio.</summary>
+    private bool Includes(string? storedOwner) => _owner is null || Owners.Same(storedOwner, _owner);
 
     /// <summary>One strategy's update, delivered on the strategy update stream.</summary>
     public Task OnNextAsync(StrategyUpdated item, StreamSequenceToken? token = null) => OnUpdatesAsync([item]);
@@ -160,6 +203,11 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
         for (int i = 0; i < items.Count; i++)
         {
             var update = items[i];
+            if (!Includes(update.Owner))
+            {
+                continue;
+            }
+
             if (_sequences.TryGetValue(update.Id, out var last) && update.Sequence != last + 1 && update.Sequence != 1)
             {
                 LogWarningSequenceGap(_logger, update.Id.ToString(), last, update.Sequence);
@@ -202,7 +250,7 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
             var open = book.OpenSnapshot(level);
             if (closed.Count > 0 || open is not null)
             {
-                var bucket = GrainFactory.GetGrain<IMetricsBucketGrain>($"{IPortfolioGrain.Key}/{level.ToCanonicalString()}");
+                var bucket = GrainFactory.GetGrain<IMetricsBucketGrain>($"{_key}/{level.ToCanonicalString()}");
                 calls.Add(bucket.Apply([.. closed], open));
             }
         }
@@ -269,11 +317,14 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
         _folder.LastMarkTime is null ? null : _book?.AllTime?.ToSnapshot(),
         _folder.LastMarkTime is null ? null : _markedEquity);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Portfolio subscribed to the strategy update stream; {Existing} strategies already existed")]
-    private static partial void LogInformationSubscribed(ILogger logger, int existing);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Portfolio {Portfolio} subscribed to the strategy update stream; {Existing} of its strategies already existed")]
+    private static partial void LogInformationSubscribed(ILogger logger, string portfolio, int existing);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Strategy {StrategyId} update sequence jumped from {Last} to {Sequence}: updates were missed")]
     private static partial void LogWarningSequenceGap(ILogger logger, string strategyId, long last, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The portfolio of owner {Owner} could not subscribe; its next reader tries again")]
+    private static partial void LogErrorOwnerPortfolio(ILogger logger, string owner, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Stream error delivered to the portfolio")]
     private static partial void LogErrorStream(ILogger logger, Exception exception);

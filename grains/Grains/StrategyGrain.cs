@@ -48,6 +48,9 @@ public sealed partial class StrategyGrain(
     private Task? _created;
     private Task? _starting;
 
+    // The stored owner of the settings last held: kept after a delete, so that the deletion's update names its owner.
+    private string? _owner;
+
     private StrategyId Id => StrategyId.Parse(this.GetPrimaryKeyString());
 
     private bool IsRunning => _engine is not null && state.State.Status == StrategyStatus.Running;
@@ -126,6 +129,12 @@ public sealed partial class StrategyGrain(
         _created = created.Task;
         try
         {
+            if (settings.Owner is { } owner)
+            {
+                // Before the strategy is listed or publishes: the owner's portfolio then sees it from its first update.
+                await GrainFactory.GetGrain<IPortfolioGrain>(IPortfolioGrain.OwnerKey(owner)).Ensure();
+            }
+
             await state.WriteStateAsync();
             await GrainFactory.GetGrain<IStrategyDirectoryGrain>(IStrategyDirectoryGrain.Key).Register(Id);
             await PublishUpdate();
@@ -147,6 +156,7 @@ public sealed partial class StrategyGrain(
     private void NewEngine(StrategySettings settings)
     {
         _engine = new StrategyEngine(Id, settings, registry);
+        _owner = settings.Owner;
         ResetBenchmarkAlignment();
         _allTime = null;
         _allTimeAtBars = -1;
@@ -536,7 +546,8 @@ public sealed partial class StrategyGrain(
             [.. _batchAlerts],
             e is null ? [] : Slice(e.Rejected, ref _publishedRejections),
             state.State.FailureReason,
-            _awaitingBenchmark.Count);
+            _awaitingBenchmark.Count,
+            _owner);
         _batchAlerts.Clear();
         return StreamBackpressure.PublishAsync(_updates!, update);
 

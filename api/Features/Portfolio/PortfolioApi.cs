@@ -25,34 +25,40 @@ public static class PortfolioApi
             .Produces<Overview>().ProducesValidationProblem();
         v1.MapGet("/portfolio", async (IClusterClient client, ClaimsPrincipal user) => TypedResults.Ok(await Portfolio(client, user)))
             .WithTags("Portfolio").WithName("GetPortfolio")
-            .WithSummary("Portfolio totals over the caller's strategies; with all-time metrics and marks for an operator (the whole cluster's portfolio).")
+            .WithSummary("The caller's portfolio: totals, all-time metrics and the latest mark over its own strategies (an operator's: the whole cluster's).")
             .Produces<PortfolioSnapshot>();
-        v1.MapGet("/portfolio/metrics", (IClusterClient client, string? level, DateTimeOffset? from, DateTimeOffset? to) => MetricsQuery.Read(client, IPortfolioGrain.Key, level, from, to))
-            .RequireAuthorization(TradingPolicies.Operate)
-            .WithTags("Portfolio").WithName("GetPortfolioMetrics").WithSummary("The whole cluster's portfolio metrics buckets of one level (default all_time) whose period starts in [from, to); operators only.")
+        v1.MapGet("/portfolio/metrics", async (IClusterClient client, ClaimsPrincipal user, string? level, DateTimeOffset? from, DateTimeOffset? to)
+                => await MetricsQuery.Read(client, await EnsureScopeAsync(client, user), level, from, to))
+            .WithTags("Portfolio").WithName("GetPortfolioMetrics")
+            .WithSummary("The caller's portfolio metrics buckets (an operator's: the whole cluster's) of one level (default all_time) whose period starts in [from, to).")
             .Produces<MetricsPeriods>().ProducesValidationProblem();
         return v1;
     }
 
     /// <summary>
     /// The portfolio <paramref name="user"/> sees: for an operator (everyone's strategies, also the one-user demo) the
-    /// portfolio grain's snapshot, with time-weighted metrics and marks; for any other owner the totals over its own
-    /// strategies (count, capital, cash, equity, net P&amp;L, trades), without metrics or marks, which the portfolio grain
-    /// keeps only for the whole cluster so far.
+    /// whole cluster's portfolio grain <see cref="IPortfolioGrain.Key"/>; for any other owner its own portfolio grain
+    /// <see cref="IPortfolioGrain.OwnerKey"/> (ensured first: idempotent, and it takes in the owner's strategies when it
+    /// was not running yet), with the totals, time-weighted metrics and marks of its own strategies only.
     /// </summary>
     public static async Task<PortfolioSnapshot> Portfolio(IClusterClient client, ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(user);
+        return await client.GetGrain<IPortfolioGrain>(await EnsureScopeAsync(client, user)).GetSnapshot();
+    }
+
+    /// <summary>The key (and metrics scope) of the portfolio <paramref name="user"/> sees, ensured when it is an owner's.</summary>
+    private static async Task<string> EnsureScopeAsync(IClusterClient client, ClaimsPrincipal user)
+    {
         if (user.ReadsEveryone())
         {
-            return await client.GetGrain<IPortfolioGrain>(IPortfolioGrain.Key).GetSnapshot();
+            return IPortfolioGrain.Key;
         }
 
-        var own = await StrategiesApi.Readable(client, user);
-        decimal capital = own.Sum(s => s.Settings?.InitialCapital ?? 0m);
-        decimal equity = own.Sum(s => s.Equity);
-        return new PortfolioSnapshot(own.Count, capital, own.Sum(s => s.Cash), equity, equity - capital, own.Sum(s => (long)s.Trades), null, null);
+        var key = IPortfolioGrain.OwnerKey(user.Owner());
+        await client.GetGrain<IPortfolioGrain>(key).Ensure();
+        return key;
     }
 
     private static async Task<IResult> GetOverview(IClusterClient client, ClaimsPrincipal user, MarketReplayService replay, string? sort, string? order)

@@ -54,12 +54,18 @@ public sealed class AuthorizationHubTests(OwnersApiFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task The_overview_group_is_for_operators_who_also_join_any_strategy()
+    public async Task The_overview_group_is_each_owners_own_and_operators_also_join_any_strategy()
     {
         await Setup();
         await using var alice = await HubTestClient.ConnectAsync(factory.Server, Key(OwnersApiFactory.Alice));
-        var refused = await Assert.ThrowsAsync<HubInvocationException>(() => alice.InvokeAsync("Join", "overview"));
-        Assert.Contains("operators", refused.Message, StringComparison.Ordinal);
+        await alice.InvokeAsync("Join", "overview");
+        Assert.All(alice.Events("metrics").SelectMany(e => e.Argument.EnumerateArray()), s => Assert.StartsWith("hub-", s.GetProperty("id").GetString(), StringComparison.Ordinal));
+        var named = await Assert.ThrowsAsync<HubInvocationException>(() => alice.InvokeAsync("Join", "overview@bob"));
+        Assert.Contains("Unknown group", named.Message, StringComparison.Ordinal);
+
+        await using var carol = await HubTestClient.ConnectAsync(factory.Server, Key(OwnersApiFactory.Carol));
+        await carol.InvokeAsync("Join", "overview");
+        Assert.Empty(carol.Events("metrics").SelectMany(e => e.Argument.EnumerateArray()));
 
         await using var olga = await HubTestClient.ConnectAsync(factory.Server, Key(OwnersApiFactory.Olga));
         await olga.InvokeAsync("Join", "overview");

@@ -236,7 +236,6 @@ public sealed class AuthorizationTests(OwnersApiFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Forbidden, (await alice.GetAsync("/api/v1/cluster")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await alice.PostJson("/api/v1/instruments/AUTHT/ticks", ticks)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await alice.PostJson("/api/v1/replays", new { dataset = "nope" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await alice.GetAsync("/api/v1/portfolio/metrics")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await alice.GetAsync("/dashboard/")).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await olga.GetAsync("/api/v1/cluster")).StatusCode);
