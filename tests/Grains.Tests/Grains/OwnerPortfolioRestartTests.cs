@@ -9,9 +9,10 @@ namespace TradingRobotPlug.Grains.Tests.Grains;
 
 /// <summary>
 /// Owners' portfolios (<see cref="IPortfolioGrain.OwnerKey"/>) across a whole silo restart on the same PostgreSQL
-/// database: the whole portfolio, ensured at start-up, ensures the portfolio of every owner it finds, so each owner's
-/// portfolio folds its re-activated strategies' re-published histories and ends with a mark per bar, equal to the sum
-/// of its own strategies' equity curves, and nothing of another owner's.
+/// database: each owner's portfolio comes back (activated by a delivery on its durable stream subscription, or ensured
+/// by the whole portfolio at start-up, whichever comes first), folds its re-activated strategies' re-published
+/// histories and ends with a mark per bar, equal to the sum of its own strategies' equity curves, and nothing of
+/// another owner's.
 /// </summary>
 [Collection(PostgresServerFixture.CollectionName)]
 public sealed class OwnerPortfolioRestartTests(PostgresServerFixture postgres)
