@@ -1,7 +1,7 @@
 // The one SignalR connection to /hubs/dashboard. Pages subscribe to groups with handlers for the server events;
 // joined groups are re-joined after an automatic reconnect, and the first start is retried until it succeeds.
 import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
-import { accessToken, currentUser, hasRole } from './auth.js';
+import { accessToken } from './auth.js';
 import { reportError } from './errors.js';
 
 export const EVENTS = ['metrics', 'equity', 'trade', 'position', 'alert', 'replay', 'bar', 'experiment'];
@@ -50,11 +50,6 @@ for (const event of EVENTS) {
 
 async function join(group) {
   if (connection.state !== HubConnectionState.Connected) return; // joined on (re)connect
-  if (group === 'overview' && currentUser && !hasRole('operator')) {
-    // The live overview pushes every owner's strategies, so the hub keeps it for operators; the page reads its own.
-    console.info('[dashboard] live overview updates are for operators; the overview is read over REST');
-    return;
-  }
   try {
     await connection.invoke('Join', group);
   } catch (err) {
