@@ -57,8 +57,15 @@ public sealed class TradingApiOptions
     /// <summary>Most ticks accepted in one POST; a bigger batch gets 413.</summary>
     public int MaxTickBatch { get; set; } = 10_000;
 
-    /// <summary>Requests per second per client IP on the API; 0 = no rate limit (429 when exceeded).</summary>
+    /// <summary>Requests per second per owner (per client IP for anonymous callers) on the API; 0 = no rate limit (429 when exceeded).</summary>
     public int RateLimitPerSecond { get; set; }
+
+    /// <summary>
+    /// Reverse proxies (IP addresses or CIDR networks, e.g. <c>10.0.0.5</c>, <c>10.0.0.0/8</c>) whose
+    /// <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> give the client's address and scheme (one hop; see
+    /// <see cref="ForwardedProxies"/>). Empty by default: the headers are ignored. A malformed entry stops the host at start.
+    /// </summary>
+    public string[] ForwardedProxies { get; set; } = [];
 
     /// <summary>
     /// Origins (<c>scheme://host[:port]</c>) of other sites allowed to call the API from a browser: they get CORS and

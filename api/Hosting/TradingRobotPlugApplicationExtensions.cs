@@ -32,17 +32,19 @@ public static class TradingRobotPlugApplicationExtensions
         builder.AddDashboardRealtime();
         builder.AddMarketReplay();
         builder.AddHttpCompression();
+        builder.AddForwardedProxies();
         return builder;
     }
 
     /// <summary>
-    /// Compresses the responses (Brotli or gzip, as the client accepts; see <see cref="AddHttpCompression"/>), then maps the exception handler and status-code pages, the cross-site guard,
+    /// Takes the client address from <c>X-Forwarded-For</c> of the configured proxies only (<see cref="ForwardedProxies"/>), compresses the responses (Brotli or gzip, as the client accepts; see <see cref="AddHttpCompression"/>), then maps the exception handler and status-code pages, the cross-site guard,
     /// authentication, the rate limiter (per owner) and authorization (<see cref="TradingAuthenticationExtensions"/>), health and OpenAPI, the REST API under <c>/api/v1</c> and the
     /// SignalR hub at <c>/hubs/dashboard</c>. The dashboard's static files are mapped separately (<c>MapDashboard</c>).
     /// </summary>
     public static WebApplication MapTradingRobotPlug(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
         app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
