@@ -207,7 +207,7 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
                 _members[group.Name] = _members.GetValueOrDefault(group.Name) + 1;
             }
 
-            if (replay is not null)
+            if (group.Kind == DashboardGroupKind.Overview)
             {
                 if (!_overviews.TryGetValue(group.Name, out var overview))
                 {
