@@ -5,6 +5,7 @@ using Orleans.Streams;
 using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Market;
 using TradingRobotPlug.GrainInterfaces.Strategies;
+using TradingRobotPlug.Grains.MarketData;
 
 namespace TradingRobotPlug.Grains.Grains;
 
@@ -15,19 +16,16 @@ namespace TradingRobotPlug.Grains.Grains;
 /// from the instrument's durable history through the same per-batch path. Events lost at the end of a replay are
 /// followed by nothing that would reveal the gap, so a grain timer also compares the instrument's newest bar with the
 /// last one processed: behind at two checks in a row with no delivery in between means lost, and the strategy
-/// backfills. Bars that arrive again later (a republished batch, a late delivery) are skipped by time, so nothing is
+/// backfills (the policy is <see cref="LostBarWatch"/>'s). Bars that arrive again later (a republished batch, a late delivery) are skipped by time, so nothing is
 /// processed twice and the results equal an undisturbed run's. When the events of a timer backfill arrive after all
 /// (deliveries were only slow, e.g. a loaded cluster's first seconds of trading), the backfill was premature and cost
 /// an instrument read and an extra update: the strategy then waits twice as many quiet checks before the next one (up
-/// to <see cref="MaxQuietChecks"/>), so a loaded cluster does not keep backfilling what is merely late.
+/// to <see cref="LostBarWatch.MaxQuietChecks"/>), so a loaded cluster does not keep backfilling what is merely late.
 /// </summary>
 public sealed partial class StrategyGrain
 {
     /// <summary>How often a running strategy compares its last processed bar with the instrument's newest.</summary>
     public static readonly TimeSpan CatchUpPeriod = TimeSpan.FromSeconds(5);
-
-    /// <summary>The most quiet check periods a strategy waits, behind its instrument, before it backfills (60 s).</summary>
-    public const int MaxQuietChecks = 12;
 
     private long? _nextSequence;
 
@@ -35,31 +33,17 @@ public sealed partial class StrategyGrain
     // while the strategy was stopped (set on Start). Backfills start after it, so they never trade a paused or
     // stopped stretch.
     private DateTimeOffset? _seenOpen;
-    private long _deliveries;
-    private long _deliveriesAtCheck = -1;
-    private bool _behindAtCheck;
-    private int _quietChecks;
-    private int _quietChecksNeeded = 1;
-    // The instrument's newest bar when the catch-up check last decided to backfill, until the next delivery shows
-    // whether those bars were lost (it starts after them) or only late (it holds some of them).
-    private DateTimeOffset? _backfilledThrough;
+    private readonly LostBarWatch _lostBars = new();
     private IGrainTimer? _catchUp;
 
     /// <summary>A batch of bars delivered on the instrument's bar stream (one stream event per published batch).</summary>
     public async Task OnNextAsync(BarsPublished item, StreamSequenceToken? token = null)
     {
         ArgumentNullException.ThrowIfNull(item);
-        _deliveries++;
         bool ours = _engine is not null && !item.Bars.IsEmpty && item.Bars[0].Timeframe == state.State.Settings!.Timeframe;
-        if (ours && _backfilledThrough is { } through)
+        if (_lostBars.Delivered(ours ? item.Bars[0].OpenTime : null))
         {
-            // The first delivery after a timer backfill: if it holds bars the backfill was for, they were late, not lost.
-            _backfilledThrough = null;
-            if (item.Bars[0].OpenTime <= through && _quietChecksNeeded < MaxQuietChecks)
-            {
-                _quietChecksNeeded = Math.Min(_quietChecksNeeded * 2, MaxQuietChecks);
-                LogInformationLateNotLost(logger, Id.ToString(), _quietChecksNeeded);
-            }
+            LogInformationLateNotLost(logger, Id.ToString(), _lostBars.QuietChecksNeeded);
         }
 
         if (ours && IsRunning && _nextSequence is { } next && item.FirstSequence > next)
@@ -133,19 +117,13 @@ public sealed partial class StrategyGrain
 
         var settings = state.State.Settings!;
         var snapshot = await GrainFactory.GetGrain<IInstrumentGrain>(settings.Instruments[0].Symbol).GetSnapshot();
-        bool behind = snapshot.LastBarOpenTime is { } newest && (_seenOpen is null || newest > _seenOpen);
-        bool quiet = _deliveries == _deliveriesAtCheck;
-        _quietChecks = behind && quiet && _behindAtCheck ? _quietChecks + 1 : 0;
-        if (_quietChecks >= _quietChecksNeeded)
+        if (_lostBars.Check(snapshot.LastBarOpenTime, _seenOpen))
         {
-            _quietChecks = 0;
             LogWarningBehind(logger, Id.ToString(), _seenOpen, snapshot.LastBarOpenTime);
-            _backfilledThrough = snapshot.LastBarOpenTime;
             await BackfillAsync();
         }
 
-        _behindAtCheck = behind;
-        _deliveriesAtCheck = _deliveries;
+        _lostBars.Checked();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Strategy {StrategyId} expected bar {Expected} and received {Received}: bar events were lost, backfilling from the history")]
