@@ -52,6 +52,7 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
     private readonly List<(DateTimeOffset Through, TaskCompletionSource<PortfolioSnapshot> Waiter)> _waiters = [];
     private IAsyncStream<StrategyUpdated>? _updates;
     private Task? _subscription;
+    private bool _subscribed;
     private MetricsBook? _book;
     private decimal? _markedEquity;
     private bool _booked;
@@ -95,7 +96,12 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
 
         if (handles.Count > 0)
         {
-            _subscription = Task.CompletedTask;
+            // A durable subscription resumed (after a restart, typically activated by a delivery): the existing strategies
+            // are taken in now, before any delivery is folded (none runs until the activation completes), so that every
+            // one is a member before the first mark, exactly as after a fresh Ensure.
+            _subscribed = true;
+            _subscription = TakeInExistingAsync();
+            await _subscription;
         }
 
         // The state lives in this activation only: do not let idle collection drop it (about ten years).
@@ -107,14 +113,22 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
     {
         if (_subscription is null || _subscription.IsFaulted || _subscription.IsCanceled)
         {
-            _subscription = SubscribeAsync();
+            _subscription = _subscribed ? TakeInExistingAsync() : SubscribeAsync();
         }
 
         return _subscription;
     }
 
+    /// <summary>Subscribes, then takes in the strategies that already exist (<see cref="TakeInExistingAsync"/>).</summary>
+    private async Task SubscribeAsync()
+    {
+        await _updates!.SubscribeAsync(this);
+        _subscribed = true;
+        await TakeInExistingAsync();
+    }
+
     /// <summary>
-    /// Subscribes, then takes in the strategies that already exist (listed in the strategy directory: none on a fresh
+    /// Takes in the strategies that already exist (listed in the strategy directory: none on a fresh
     /// start, all of them after a restart with durable state), so that they count as members rather than as strategies
     /// created after the start: each is expected first (blocking the marks), then its snapshot gives its capital, status
     /// and owner unless an update of its own arrived meanwhile (deliveries interleave with the awaits here). In an
@@ -122,9 +136,8 @@ public sealed partial class PortfolioGrain : Grain, IPortfolioGrain, IAsyncObser
     /// leaves no trace). The whole portfolio then ensures the portfolio of every owner it found, so that those see the
     /// histories the re-activated strategies re-publish, as it does.
     /// </summary>
-    private async Task SubscribeAsync()
+    private async Task TakeInExistingAsync()
     {
-        await _updates!.SubscribeAsync(this);
         var ids = await GrainFactory.GetGrain<IStrategyDirectoryGrain>(IStrategyDirectoryGrain.Key).List();
         foreach (var id in ids)
         {
