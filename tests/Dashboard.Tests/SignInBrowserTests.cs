@@ -1,9 +1,14 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Orleans;
 using TradingRobotPlug.Dashboard.Tests.Infrastructure;
+using TradingRobotPlug.GrainInterfaces.Grains;
+using TradingRobotPlug.GrainInterfaces.Market;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -11,7 +16,7 @@ namespace TradingRobotPlug.Dashboard.Tests;
 
 /// <summary>
 /// Signing in to the dashboard with users configured (issue 12): the sign-in dialog, a refused key, an owner's own
-/// leaderboard and strategy pages, the key kept in sessionStorage and out of every URL, reload and sign-out, and what a
+/// leaderboard (live, from its own overview group) and strategy pages, the key kept in sessionStorage and out of every URL, reload and sign-out, and what a
 /// viewer gets from the create and replay controls. Pages are loaded to network idle before their console errors are
 /// read, so a late answer cannot slip past the check.
 /// </summary>
@@ -19,6 +24,7 @@ namespace TradingRobotPlug.Dashboard.Tests;
 public sealed class SignInBrowserTests(UsersDashboardServer server, ITestOutputHelper output)
 {
     private const string Storage = "trp.credential";
+    private const string Symbol = "SIGNIN";
     private static readonly PageGotoOptions Idle = new() { WaitUntil = WaitUntilState.NetworkIdle };
 
     [Fact]
@@ -73,7 +79,24 @@ public sealed class SignInBrowserTests(UsersDashboardServer server, ITestOutputH
         var rows = page.GetByTestId("leaderboard-row");
         await Expect(rows).ToHaveCountAsync(1);
         await Expect(rows).ToHaveAttributeAsync("data-strategy-id", "signin-alice");
+        await Expect(rows.GetByTestId("cell-equity")).ToHaveTextAsync("10,000.00");
         await Expect(page.GetByTestId("connection-state")).ToHaveAttributeAsync("data-state", "connected");
+
+        // Live: bars of her strategy's instrument move her row without a reload (her own overview group); bob's
+        // strategy on the same instrument never shows. The row ends at the API's equity once she has every bar.
+        await page.EvaluateAsync("() => { window.__sameDocument = true; }");
+        var cluster = server.Services.GetRequiredService<IClusterClient>();
+        await cluster.GetGrain<IInstrumentGrain>(Symbol).PublishBars([.. Bars(5)]);
+        await cluster.GetGrain<IStrategyGrain>("signin-alice").WaitForBars(5).WaitAsync(TimeSpan.FromSeconds(60));
+        using (var alice = server.Client(UsersDashboardServer.AliceKey))
+        {
+            var equity = (await alice.GetFromJsonAsync<JsonElement>("/api/v1/strategies/signin-alice")).GetProperty("summary").GetProperty("equity").GetDecimal();
+            Assert.NotEqual(10_000m, equity);
+            await Expect(rows.GetByTestId("cell-equity")).ToHaveTextAsync(equity.ToString("#,##0.00", CultureInfo.InvariantCulture));
+        }
+
+        await Expect(rows).ToHaveCountAsync(1);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page was reloaded");
 
         // Her strategy's page opens; a reload keeps the session there and on the overview.
         await rows.GetByTestId("strategy-link").ClickAsync();
@@ -180,7 +203,7 @@ public sealed class SignInBrowserTests(UsersDashboardServer server, ITestOutputH
     private async Task CreateStrategy(string key, string id)
     {
         using var http = server.Client(key);
-        using var created = await http.PostAsJsonAsync("/api/v1/strategies", new { id, kind = "buy-and-hold", instruments = new[] { "SIGNIN" }, capital = 10_000m });
+        using var created = await http.PostAsJsonAsync("/api/v1/strategies", new { id, kind = "buy-and-hold", instruments = new[] { Symbol }, capital = 10_000m });
         Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
     }
 
@@ -188,6 +211,18 @@ public sealed class SignInBrowserTests(UsersDashboardServer server, ITestOutputH
     /// the dashboard itself logged none.</summary>
     private static void AssertOnly(IReadOnlyList<string> errors, string expected)
         => Assert.All(errors, e => Assert.Contains(expected, e, StringComparison.Ordinal));
+
+    /// <summary>Daily bars from 2021-01-04 whose close rises 1 % a day from 100.</summary>
+    private static IEnumerable<Bar> Bars(int count)
+    {
+        var instrument = InstrumentId.Parse(Symbol);
+        var start = new DateTimeOffset(2021, 1, 4, 0, 0, 0, TimeSpan.Zero);
+        decimal close = 100m;
+        for (int i = 0; i < count; i++, close = Math.Round(close * 1.01m, 2))
+        {
+            yield return Bar.Create(instrument, Timeframe.OneDay, start.AddDays(i), close, close + 1m, close - 1m, close, 1000);
+        }
+    }
 
     private string Url(string path) => new Uri(server.BaseAddress, path).ToString();
 }
