@@ -6,15 +6,20 @@ namespace TradingRobotPlug.Api.Realtime;
 
 /// <summary>
 /// A parsed dashboard group name. Canonical forms: <c>overview</c>, <c>strategy:{id}</c> (the canonical, lower-case
-/// <see cref="StrategyId"/>), <c>instrument:{symbol}</c> (the canonical, upper-case <see cref="InstrumentId"/>) and
-/// <c>experiment:{id}</c> (the canonical, lower-case experiment id). The canonical form is the SignalR group name.
-/// Clients name the overview <c>overview</c>; the hub makes it one owner's (<see cref="ForOverview"/>, SignalR group
-/// <c>overview@{owner}</c>, a name no client can send) for a caller that reads only its own strategies.
+/// <see cref="StrategyId"/>), <c>instrument:{symbol}</c> (the canonical, upper-case <see cref="InstrumentId"/>),
+/// <c>experiment:{id}</c> (the canonical, lower-case experiment id) and <c>experiments</c> (the experiment list). The
+/// canonical form is the SignalR group name. Clients name the overview <c>overview</c> and the experiment list
+/// <c>experiments</c>; the hub makes them one owner's (<see cref="ForOverview"/>, <see cref="ForExperimentList"/>:
+/// SignalR groups <c>overview@{owner}</c> and <c>experiments@{owner}</c>, names no client can send) for a caller that
+/// reads only its own strategies and experiments.
 /// </summary>
 public readonly record struct DashboardGroup
 {
     /// <summary>The overview group's name.</summary>
     public const string OverviewName = "overview";
+
+    /// <summary>The experiment list group's name.</summary>
+    public const string ExperimentListName = "experiments";
 
     /// <summary>Prefix of a strategy group's name.</summary>
     public const string StrategyPrefix = "strategy:";
@@ -37,12 +42,21 @@ public readonly record struct DashboardGroup
     /// <summary>The overview group of every owner's strategies.</summary>
     public static DashboardGroup Overview { get; } = new(DashboardGroupKind.Overview, default, default, OverviewName);
 
-    /// <summary>The owner whose strategies an <see cref="DashboardGroupKind.Overview"/> group shows; null for every owner's (and for other kinds).</summary>
+    /// <summary>The owner whose strategies an <see cref="DashboardGroupKind.Overview"/> group, or whose experiments an
+    /// <see cref="DashboardGroupKind.ExperimentList"/> group, shows; null for every owner's (and for other kinds).</summary>
     public string? Owner { get; }
 
     /// <summary>The overview group of one owner's strategies (SignalR group <c>overview@{owner}</c>), or of every owner's when <paramref name="owner"/> is null.</summary>
     public static DashboardGroup ForOverview(string? owner)
         => owner is null ? Overview : new(DashboardGroupKind.Overview, default, default, $"{OverviewName}@{owner}", owner);
+
+    /// <summary>The experiment list of every owner's experiments.</summary>
+    public static DashboardGroup ExperimentList { get; } = new(DashboardGroupKind.ExperimentList, default, default, ExperimentListName);
+
+    /// <summary>The experiment list of one owner's experiments (SignalR group <c>experiments@{owner}</c>), or of every
+    /// owner's when <paramref name="owner"/> is null.</summary>
+    public static DashboardGroup ForExperimentList(string? owner)
+        => owner is null ? ExperimentList : new(DashboardGroupKind.ExperimentList, default, default, $"{ExperimentListName}@{owner}", owner);
 
     /// <summary>What the group shows.</summary>
     public DashboardGroupKind Kind { get; }
@@ -78,7 +92,7 @@ public readonly record struct DashboardGroup
         error = null;
         if (string.IsNullOrWhiteSpace(text))
         {
-            error = "The group name is empty; expected 'overview', 'strategy:{id}' or 'instrument:{symbol}'.";
+            error = "The group name is empty; expected 'overview', 'strategy:{id}', 'instrument:{symbol}', 'experiment:{id}' or 'experiments'.";
             return false;
         }
 
@@ -86,6 +100,12 @@ public readonly record struct DashboardGroup
         if (string.Equals(s, OverviewName, StringComparison.OrdinalIgnoreCase))
         {
             group = Overview;
+            return true;
+        }
+
+        if (string.Equals(s, ExperimentListName, StringComparison.OrdinalIgnoreCase))
+        {
+            group = ExperimentList;
             return true;
         }
 
@@ -128,7 +148,7 @@ public readonly record struct DashboardGroup
             return true;
         }
 
-        error = $"Unknown group '{text}'; expected 'overview', 'strategy:{{id}}', 'instrument:{{symbol}}' or 'experiment:{{id}}'.";
+        error = $"Unknown group '{text}'; expected 'overview', 'strategy:{{id}}', 'instrument:{{symbol}}', 'experiment:{{id}}' or 'experiments'.";
         return false;
     }
 

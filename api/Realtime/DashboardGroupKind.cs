@@ -14,4 +14,7 @@ public enum DashboardGroupKind
 
     /// <summary><c>experiment:{id}</c>: one experiment's snapshot (definition, status, paired statistics).</summary>
     Experiment,
+
+    /// <summary><c>experiments</c>: the experiment list (every experiment the caller may read), as <see cref="ExperimentListUpdate"/>s.</summary>
+    ExperimentList,
 }

@@ -16,7 +16,8 @@ namespace TradingRobotPlug.Api.Realtime;
 /// groups of what it may read (its own; an operator's, everyone's): another owner's answers exactly as an unknown id.
 /// The <c>overview</c> group is per owner: a caller that reads everyone's strategies (an operator, the one-user demo)
 /// joins the whole cluster's overview; any other caller joins its own (<see cref="DashboardGroup.ForOverview"/>): its
-/// strategies' summaries and alerts, and the marks of its own portfolio.
+/// strategies' summaries and alerts, and the marks of its own portfolio. The <c>experiments</c> list is per owner the
+/// same way (<see cref="DashboardGroup.ForExperimentList"/>).
 /// </summary>
 public sealed partial class DashboardHub(DashboardNotifier notifier, DashboardStateReader reader, ExperimentNotifier experiments, IClusterClient client, ILogger<DashboardHub> logger) : Hub
 {
@@ -27,7 +28,7 @@ public sealed partial class DashboardHub(DashboardNotifier notifier, DashboardSt
     /// Joins a group and sends the caller the group's current state at once (before this call completes); later
     /// changes arrive as coalesced pushes. Joining a group twice is harmless.
     /// </summary>
-    /// <param name="group"><c>overview</c>, <c>strategy:{id}</c>, <c>instrument:{symbol}</c> or <c>experiment:{id}</c>.</param>
+    /// <param name="group"><c>overview</c>, <c>strategy:{id}</c>, <c>instrument:{symbol}</c>, <c>experiment:{id}</c> or <c>experiments</c>.</param>
     /// <exception cref="HubException">Bad syntax, an unknown strategy or experiment id (or another owner's), or an
     /// instrument never seen.</exception>
     public async Task Join(string group)
@@ -55,6 +56,12 @@ public sealed partial class DashboardHub(DashboardNotifier notifier, DashboardSt
             }
 
             await JoinExperimentAsync(parsed);
+            return;
+        }
+
+        if (parsed.Kind == DashboardGroupKind.ExperimentList)
+        {
+            await JoinExperimentListAsync(parsed, user);
             return;
         }
 
@@ -117,9 +124,14 @@ public sealed partial class DashboardHub(DashboardNotifier notifier, DashboardSt
     private ClaimsPrincipal Caller()
         => Context.User is { Identity.IsAuthenticated: true } user ? user : throw new HubException("The connection is not authenticated.");
 
-    /// <summary>The overview group <paramref name="user"/> gets: every owner's for a caller that reads everyone's, its own otherwise.</summary>
+    /// <summary>The overview or experiment list group <paramref name="user"/> gets: every owner's for a caller that reads everyone's, its own otherwise.</summary>
     private static DashboardGroup Scoped(DashboardGroup group, ClaimsPrincipal user)
-        => group.Kind == DashboardGroupKind.Overview && !user.ReadsEveryone() ? DashboardGroup.ForOverview(user.Owner()) : group;
+        => user.ReadsEveryone() ? group : group.Kind switch
+        {
+            DashboardGroupKind.Overview => DashboardGroup.ForOverview(user.Owner()),
+            DashboardGroupKind.ExperimentList => DashboardGroup.ForExperimentList(user.Owner()),
+            _ => group,
+        };
 
     private static DashboardGroup Parse(string group)
         => DashboardGroup.TryParse(group, out var parsed, out var error) ? parsed : throw new HubException(error);

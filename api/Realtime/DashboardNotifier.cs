@@ -99,7 +99,7 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
         _updates = await _client.GetStreamProvider(StreamNamespaces.Provider)
             .GetStream<StrategyUpdated>(StreamId.Create(StreamNamespaces.StrategyUpdates, StreamNamespaces.AllStrategiesKey))
             .SubscribeAsync(this);
-        _loop = Task.Run(() => FlushLoopAsync(_stopping.Token), CancellationToken.None);
+        _loop = Task.Run(() => new PushLoop(_period, _time, _logger).RunAsync(FlushAsync, _stopping.Token), CancellationToken.None);
         LogInformationStarted(_logger, 1 / _period.TotalSeconds);
     }
 
@@ -501,31 +501,6 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
         }
     }
 
-    private async Task FlushLoopAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(_period, _time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                try
-                {
-                    await FlushAsync(cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    // Also while stopping (a grain call or a push failing as the host goes down): logged, and the loop
-                    // ends at its next wait, so the failure does not fail the host's shutdown.
-                    LogErrorFlushFailed(_logger, ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            LogDebugFlushLoopStopped(_logger);
-        }
-    }
-
     private int Apply(StrategyUpdated update)
     {
         if (!_strategies.TryGetValue(update.Id, out var feed))
@@ -818,17 +793,11 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
     [LoggerMessage(Level = LogLevel.Error, Message = "Pushing {Event} to group {Group} failed")]
     private static partial void LogErrorPushFailed(ILogger logger, string @event, string group, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A dashboard flush failed")]
-    private static partial void LogErrorFlushFailed(ILogger logger, Exception exception);
-
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Groups} group push(es) still sending after {PeriodMs} ms; those groups skip flushes until done")]
     private static partial void LogDebugSlowPush(ILogger logger, int groups, double periodMs);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Push of {Event} to group {Group} cancelled: the host is stopping")]
     private static partial void LogDebugPushCancelled(ILogger logger, string @event, string group);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Dashboard flush loop stopped")]
-    private static partial void LogDebugFlushLoopStopped(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Subscribing to the bars of {Symbol} failed")]
     private static partial void LogErrorBarSubscriptionFailed(ILogger logger, string symbol, Exception exception);

@@ -119,12 +119,12 @@ export function requireSignIn(reason) {
     sessionStorage.setItem(STORAGE, JSON.stringify(candidate));
     location.reload();
   } } },
-  h('h2', {}, 'Sign in'),
+  h('h2', { id: 'signin-title' }, 'Sign in'),
   message,
   h('label', { for: 'signin-kind' }, 'Credential'), kind,
   h('label', { for: 'signin-secret' }, 'Key or token'), secret,
   h('div.actions', {}, h('button', { type: 'submit' }, 'Sign in')));
-  dialog = h('dialog.signin', { testid: 'signin' }, form);
+  dialog = h('dialog.signin', { testid: 'signin', 'aria-labelledby': 'signin-title' }, form);
   document.body.append(dialog);
   dialog.showModal();
   secret.focus();

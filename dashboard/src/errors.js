@@ -1,4 +1,5 @@
-// Every failure ends here: logged to the console and shown in the banner under the top bar until dismissed.
+// Every failure ends here: logged to the console and shown in the banner under the top bar until dismissed (a 401 only
+// opens the sign-in dialog, see api.js).
 import { h } from './dom.js';
 
 const MAX = 5;
@@ -9,6 +10,11 @@ const MAX = 5;
  * @param {unknown} error the error
  */
 export function reportError(context, error) {
+  if (error?.status === 401) {
+    // Not signed in (or the credential was refused): the sign-in dialog that api.js opened says so; no banner.
+    console.info(`[dashboard] ${context}: sign-in needed`);
+    return;
+  }
   const message = error instanceof Error ? error.message : String(error);
   console.error(`[dashboard] ${context}:`, error);
   const box = document.getElementById('errors');

@@ -4,7 +4,7 @@ import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/s
 import { accessToken } from './auth.js';
 import { reportError } from './errors.js';
 
-export const EVENTS = ['metrics', 'equity', 'trade', 'position', 'alert', 'replay', 'bar', 'experiment'];
+export const EVENTS = ['metrics', 'equity', 'trade', 'position', 'alert', 'replay', 'bar', 'experiment', 'experiments'];
 
 const connection = new HubConnectionBuilder()
   // The token is sent as Authorization on HTTP requests and as access_token on the WebSocket (the browser cannot set

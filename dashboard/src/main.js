@@ -66,8 +66,9 @@ function render() {
 
 setNavigator(render);
 render();
-// Who is signed in first (the hub's groups depend on the roles); a 401 opens the sign-in dialog.
-loadUser().then(startHub, (err) => {
+// Who is signed in first (the hub's groups depend on the roles); a 401 opens the sign-in dialog, and the live
+// connection waits for the sign-in (which reloads the page).
+loadUser().then((user) => user && startHub(), (err) => {
   reportError('finding who is signed in', err);
   startHub();
 });

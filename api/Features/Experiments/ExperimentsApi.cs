@@ -112,11 +112,20 @@ public static class ExperimentsApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        var ids = await client.GetGrain<IExperimentDirectoryGrain>(IExperimentDirectoryGrain.Key).List();
-        var all = await Task.WhenAll(ids.Select(id => client.GetGrain<IExperimentGrain>(id).GetSnapshot()));
-        var readable = all.Where(e => e.Status != ExperimentStatus.None && user.CanRead(e.Settings?.Owner)).ToList();
+        var readable = await ListReadable(client, user);
         var (items, p, size) = Paging.Slice(readable, page, pageSize);
         return TypedResults.Ok(new PagedResult<ExperimentSnapshot>([.. items], p, size, readable.Count));
+    }
+
+    /// <summary>Every experiment <paramref name="user"/> may read (its own; an operator's, everyone's), by id (ordinal):
+    /// the REST list and the join state of the hub's <c>experiments</c> group.</summary>
+    public static async Task<List<ExperimentSnapshot>> ListReadable(IClusterClient client, ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(user);
+        var ids = await client.GetGrain<IExperimentDirectoryGrain>(IExperimentDirectoryGrain.Key).List();
+        var all = await Task.WhenAll(ids.Select(id => client.GetGrain<IExperimentGrain>(id).GetSnapshot()));
+        return [.. all.Where(e => e.Status != ExperimentStatus.None && user.CanRead(e.Settings?.Owner))];
     }
 
     private static async Task<IResult> Get(string id, IClusterClient client, ClaimsPrincipal user)

@@ -1,14 +1,28 @@
 // Experiments: create an A/B experiment from two strategies (POST /experiments), list them, stop the running ones.
-// Each row links to the experiment's own page (/experiments/{id}).
+// Each row links to the experiment's own page (/experiments/{id}). The list is live: the hub group 'experiments' sends
+// every experiment the caller may read on joining, then the rows that changed (created, stopped, new paired days).
 import { ApiError, api } from '../api.js';
 import { controlApi } from '../control-api.js';
 import { h, replace } from '../dom.js';
 import { reportError } from '../errors.js';
 import { field, FormErrors } from '../forms.js';
 import { enumText, fmtNumber, fmtPct, fmtRatio } from '../format.js';
+import { subscribe } from '../hub.js';
 import { link } from '../router.js';
 
 const idText = (v) => (typeof v === 'string' ? v : v?.value ?? String(v ?? ''));
+
+/**
+ * True when snapshot b is not older than a of the same experiment. Both only move forward: a running experiment
+ * stops once, and its paired days only grow (a row is pushed only on create, stop or new paired days, docs/api.md). A
+ * push can repeat an older row right after the join state or a REST answer; it must not undo them.
+ */
+export function notOlder(b, a) {
+  if (!a) return true;
+  const stopped = (e) => (enumText(e.status) === 'stopped' ? 1 : 0);
+  if (stopped(b) !== stopped(a)) return stopped(b) > stopped(a);
+  return (b.result?.days ?? 0) >= (a.result?.days ?? 0);
+}
 
 /** Renders the experiments page into root; returns a dispose function. */
 export function experimentsPage(root) {
@@ -46,28 +60,66 @@ export function experimentsPage(root) {
           h('th.num', {}, 'Days'), h('th.num', {}, 'Mean daily diff'), h('th.num', {}, 'p-value'), h('th', {}, h('span.visually-hidden', {}, 'Actions')))),
         tbody))));
 
+  /** @type {Map<string, { tr: HTMLElement, update: (e: any) => void }>} the rendered rows by experiment id */
+  const rows = new Map();
+
+  function makeRow(e) {
+    const status = h('span.badge', { testid: 'experiment-status' });
+    const days = h('td.num', { testid: 'experiment-days' });
+    const mean = h('td.num', { testid: 'experiment-mean' });
+    const pValue = h('td.num', { testid: 'experiment-p-value' });
+    const stop = h('button.secondary', { type: 'button', testid: 'experiment-stop', 'aria-label': `Stop ${e.id}` }, 'Stop');
+    stop.addEventListener('click', () => stopExperiment(e.id, stop));
+    const tr = h('tr', { testid: 'experiment-row', 'data-experiment-id': e.id },
+      h('td', {}, link(`/experiments/${encodeURIComponent(e.id)}`, e.settings?.name ? `${e.settings.name} (${e.id})` : e.id, { testid: 'experiment-link' })),
+      h('td', {}, link(`/strategies/${encodeURIComponent(idText(e.settings?.control))}`, idText(e.settings?.control))),
+      h('td', {}, link(`/strategies/${encodeURIComponent(idText(e.settings?.treatment))}`, idText(e.settings?.treatment))),
+      h('td', {}, status), days, mean, pValue, h('td', {}, stop));
+    // Cells are updated in place, so a push never replaces the button under the pointer.
+    const update = (x) => {
+      const st = enumText(x.status);
+      const r = x.result ?? {};
+      tr.dataset.status = st;
+      status.className = `badge ${st}`;
+      status.textContent = st || '—';
+      days.textContent = fmtNumber(r.days);
+      mean.textContent = fmtPct(r.meanDifference);
+      pValue.textContent = fmtRatio(r.pValue);
+      stop.disabled = st !== 'running';
+      stop.title = st === 'running' ? 'Close the arms\u2019 open days; the result becomes final.' : 'Already stopped: its result is final.';
+    };
+    return { tr, update };
+  }
+
   function renderList() {
-    const rows = [...experiments.values()].sort((a, b) => a.id.localeCompare(b.id));
-    if (!rows.length) {
+    const ids = [...experiments.keys()].sort((a, b) => a.localeCompare(b));
+    if (!ids.length) {
+      rows.clear();
       replace(tbody, h('tr', {}, h('td.muted', { colspan: 8 }, 'No experiments yet.')));
       return;
     }
-    replace(tbody, rows.map((e) => {
-      const st = enumText(e.status);
-      const r = e.result ?? {};
-      const stop = h('button.secondary', { type: 'button', testid: 'experiment-stop', disabled: st !== 'running', 'aria-label': `Stop ${e.id}` }, 'Stop');
-      stop.title = st === 'running' ? 'Close the arms\u2019 open days; the result becomes final.' : 'Already stopped: its result is final.';
-      stop.addEventListener('click', () => stopExperiment(e.id, stop));
-      return h('tr', { testid: 'experiment-row', 'data-experiment-id': e.id },
-        h('td', {}, link(`/experiments/${encodeURIComponent(e.id)}`, e.settings?.name ? `${e.settings.name} (${e.id})` : e.id, { testid: 'experiment-link' })),
-        h('td', {}, link(`/strategies/${encodeURIComponent(idText(e.settings?.control))}`, idText(e.settings?.control))),
-        h('td', {}, link(`/strategies/${encodeURIComponent(idText(e.settings?.treatment))}`, idText(e.settings?.treatment))),
-        h('td', {}, h('span.badge', { class: st, testid: 'experiment-status' }, st || '—')),
-        h('td.num', {}, fmtNumber(r.days)),
-        h('td.num', {}, fmtPct(r.meanDifference)),
-        h('td.num', {}, fmtRatio(r.pValue)),
-        h('td', {}, stop));
-    }));
+    for (const id of [...rows.keys()]) if (!experiments.has(id)) rows.delete(id);
+    const trs = ids.map((id) => {
+      const e = experiments.get(id);
+      let row = rows.get(id);
+      if (!row) rows.set(id, (row = makeRow(e)));
+      row.update(e);
+      return row.tr;
+    });
+    // Re-attached only when rows came or went (re-attaching would take the focus off a row's button).
+    const same = tbody.children.length === trs.length && trs.every((tr, i) => tbody.children[i] === tr);
+    if (!same) replace(tbody, trs);
+  }
+
+  /**
+   * Merges experiment snapshots into the list, keeping per id the newest (notOlder); with complete (the hub's join
+   * state: every experiment the caller may read) rows not in it are dropped.
+   */
+  function merge(items, complete = false) {
+    const incoming = new Map((items ?? []).map((e) => [e.id, e]));
+    if (complete) for (const id of [...experiments.keys()]) if (!incoming.has(id)) experiments.delete(id);
+    for (const e of incoming.values()) if (notOlder(e, experiments.get(e.id))) experiments.set(e.id, e);
+    renderList();
   }
 
   async function stopExperiment(experimentId, button) {
@@ -76,9 +128,8 @@ export function experimentsPage(root) {
     try {
       const snapshot = await controlApi.stopExperiment(experimentId);
       if (disposed) return;
-      experiments.set(snapshot.id, snapshot);
       listMessage.textContent = `Stopped ${snapshot.id}: its result is final.`;
-      renderList();
+      merge([snapshot]);
     } catch (err) {
       if (disposed) return;
       if (err instanceof ApiError && err.status === 409) {
@@ -95,9 +146,7 @@ export function experimentsPage(root) {
     try {
       const page = await controlApi.experiments();
       if (disposed) return;
-      experiments.clear();
-      for (const e of page.items ?? []) experiments.set(e.id, e);
-      renderList();
+      merge(page.items);
       // First meaningful content: the experiment rows (read by the page-timing tests).
       performance.mark('trp:first-content');
     } catch (err) {
@@ -130,8 +179,7 @@ export function experimentsPage(root) {
     try {
       const snapshot = await controlApi.createExperiment({ id: text(id), name: text(name), control: control.value || null, treatment: treatment.value || null });
       if (disposed) return;
-      experiments.set(snapshot.id, snapshot);
-      renderList();
+      merge([snapshot]);
       status.textContent = `Created ${snapshot.id}.`;
       form.reset();
     } catch (err) {
@@ -154,7 +202,13 @@ export function experimentsPage(root) {
   renderList();
   loadList();
   loadStrategies();
+  const unsubscribe = subscribe(['experiments'], {
+    experiments: (update) => {
+      if (!disposed) merge(update?.experiments, update?.complete === true);
+    },
+  });
   return () => {
     disposed = true;
+    unsubscribe();
   };
 }

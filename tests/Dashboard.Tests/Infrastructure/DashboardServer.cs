@@ -20,7 +20,7 @@ namespace TradingRobotPlug.Dashboard.Tests.Infrastructure;
 /// strategies created and started but no bars replayed yet, and headless Debian Chromium driven by Playwright.
 /// One per test collection; each test opens its own browser context.
 /// </summary>
-public sealed class DashboardServer : WebApplicationFactory<Program>, IAsyncLifetime
+public class DashboardServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>Chromium from the Debian package (never downloaded by Playwright).</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -36,11 +36,14 @@ public sealed class DashboardServer : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>Folder the tests save screenshots to: <c>TestResults/screenshots</c> under the test output.</summary>
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
+    /// <summary>Settings added to the server's (e.g. users, <see cref="UsersDashboardServer"/>); none by default.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
+
     /// <inheritdoc/>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>(ExtraSettings)
         {
             ["Trading:Demo"] = "false",
             ["Trading:ReplaySpeed"] = "0",
