@@ -498,7 +498,8 @@ public sealed partial class MarketReplayService(
     /// <summary>
     /// Publishes one chunk, retrying as <see cref="ReplayRetryPolicy"/> says: through a storage outage (PostgreSQL down)
     /// without a time limit, pausing 0.5 s doubling to 10 s; after transient cluster failures (the silo holding the
-    /// instrument or a stream queue died, a timeout, a rejected message) pausing 0.2 s doubling to 2 s for up to
+    /// instrument or a stream queue died, a timeout, a rejected message) and state conflicts (a write the storage committed
+    /// but whose answer was lost: Orleans reloads the grain) pausing 0.2 s doubling to 2 s for up to
     /// <see cref="ReplayRetryPolicy.ClusterRetryLimit"/>. While it retries, <see cref="ReplayStatus.Retrying"/> says why and
     /// how often (raised through <see cref="StatusChanged"/> after every failed attempt); a pause holds the next attempt
     /// until the resume, and a stop ends the wait. Publishing is idempotent (the instrument grain acknowledges bars its
@@ -509,7 +510,7 @@ public sealed partial class MarketReplayService(
     private async Task PublishWithRetryAsync(IInstrumentGrain grain, ImmutableArray<Bar> chunk, CancellationToken ct)
     {
         DateTimeOffset since = default;
-        long clusterSince = 0; // timestamp of the first cluster failure since the last success or storage failure; 0 = none
+        long limitedSince = 0; // timestamp of the first cluster failure or conflict since the last success or storage failure; 0 = none
         ReplayRetryReason? lastReason = null;
         int streak = 0;
         for (int attempt = 1; ; attempt++)
@@ -535,14 +536,14 @@ public sealed partial class MarketReplayService(
 
                 if (reason == ReplayRetryReason.Storage)
                 {
-                    clusterSince = 0;
+                    limitedSince = 0;
                 }
-                else if (clusterSince == 0)
+                else if (limitedSince == 0)
                 {
-                    clusterSince = time.GetTimestamp();
+                    limitedSince = time.GetTimestamp();
                 }
 
-                if (ReplayRetryPolicy.GivesUp(reason, clusterSince == 0 ? TimeSpan.Zero : time.GetElapsedTime(clusterSince)))
+                if (ReplayRetryPolicy.GivesUp(reason, limitedSince == 0 ? TimeSpan.Zero : time.GetElapsedTime(limitedSince)))
                 {
                     LogErrorPublishGaveUp(logger, chunk[0].OpenTime, attempt, ReplayRetryPolicy.ClusterRetryLimit.TotalSeconds);
                     throw;
@@ -595,7 +596,7 @@ public sealed partial class MarketReplayService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Replay published the chunk from {FirstOpen} at attempt {Attempt}, {WaitedSeconds} s after the first failure")]
     private static partial void LogInformationPublishRecovered(ILogger logger, DateTimeOffset firstOpen, int attempt, double waitedSeconds);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Replay gives up the chunk from {FirstOpen} after {Attempt} attempts: transient cluster failures lasted {LimitSeconds} s")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Replay gives up the chunk from {FirstOpen} after {Attempt} attempts: transient cluster failures or state conflicts lasted {LimitSeconds} s")]
     private static partial void LogErrorPublishGaveUp(ILogger logger, DateTimeOffset firstOpen, int attempt, double limitSeconds);
 
     private void Report(ReplayState state, int published, int total, int startIndex, TimeSpan elapsed, string? error)

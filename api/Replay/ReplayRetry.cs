@@ -5,7 +5,7 @@ namespace TradingRobotPlug.Api.Replay;
 /// it lasts; null once the chunk is published). Nothing of the chunk counts as published until an attempt succeeds.
 /// </summary>
 /// <param name="Reason">Why the last attempt failed: <see cref="ReplayRetryReason.Storage"/> (waits as long as the storage is
-/// down) or <see cref="ReplayRetryReason.Cluster"/> (retried for a limited time).</param>
+/// down), <see cref="ReplayRetryReason.Cluster"/> or <see cref="ReplayRetryReason.Conflict"/> (retried for a limited time).</param>
 /// <param name="Attempts">Failed attempts at the chunk so far, ≥ 1.</param>
 /// <param name="SinceUtc">When the first attempt at the chunk failed.</param>
 /// <param name="NextAttemptUtc">When the next attempt is due (a paused replay makes it when resumed).</param>

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Npgsql;
 using Orleans.Runtime;
+using Orleans.Storage;
 using TradingRobotPlug.Api.Replay;
 
 namespace TradingRobotPlug.Api.Tests.Replay;
@@ -23,6 +24,8 @@ public sealed class ReplayRetryPolicyTests
         Assert.Equal(ReplayRetryReason.Cluster, ReplayRetryPolicy.Classify(new TimeoutException("Response did not arrive on time")));
         Assert.Equal(ReplayRetryReason.Cluster, ReplayRetryPolicy.Classify(new SiloUnavailableException("dead")));
         Assert.Equal(ReplayRetryReason.Cluster, ReplayRetryPolicy.Classify(new InvalidOperationException("wrapped", new SiloUnavailableException("dead"))));
+        Assert.Equal(ReplayRetryReason.Conflict, ReplayRetryPolicy.Classify(new InconsistentStateException("ETag mismatch", "12", "11")));
+        Assert.Equal(ReplayRetryReason.Conflict, ReplayRetryPolicy.Classify(new OrleansException("wrapped", new InconsistentStateException("ETag mismatch", "12", "11"))));
         Assert.Null(ReplayRetryPolicy.Classify(new ArgumentException("bars[0].openTime is not after the last bar's.", "bars")));
         Assert.Null(ReplayRetryPolicy.Classify(new OrleansException("Something else")));
         Assert.Null(ReplayRetryPolicy.Classify(new InvalidOperationException("conflict")));
@@ -37,21 +40,27 @@ public sealed class ReplayRetryPolicyTests
     }
 
     [Fact]
-    public void The_cluster_backoff_starts_at_a_fifth_of_a_second_and_doubles_to_two_seconds()
+    public void The_cluster_and_conflict_backoff_starts_at_a_fifth_of_a_second_and_doubles_to_two_seconds()
     {
-        double[] seconds = [.. Enumerable.Range(1, 7).Select(n => ReplayRetryPolicy.Backoff(ReplayRetryReason.Cluster, n).TotalSeconds)];
-        Assert.Equal([0.2, 0.4, 0.8, 1.6, 2, 2, 2], seconds);
+        foreach (var reason in (ReplayRetryReason[])[ReplayRetryReason.Cluster, ReplayRetryReason.Conflict])
+        {
+            double[] seconds = [.. Enumerable.Range(1, 7).Select(n => ReplayRetryPolicy.Backoff(reason, n).TotalSeconds)];
+            Assert.Equal([0.2, 0.4, 0.8, 1.6, 2, 2, 2], seconds);
+        }
+
         Assert.Throws<ArgumentOutOfRangeException>(() => ReplayRetryPolicy.Backoff(ReplayRetryReason.Cluster, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => ReplayRetryPolicy.Backoff((ReplayRetryReason)42, 1));
     }
 
     [Fact]
-    public void A_storage_outage_is_waited_out_without_limit_and_cluster_failures_for_two_minutes()
+    public void A_storage_outage_is_waited_out_without_limit_and_cluster_failures_and_conflicts_for_two_minutes()
     {
         Assert.False(ReplayRetryPolicy.GivesUp(ReplayRetryReason.Storage, TimeSpan.Zero));
         Assert.False(ReplayRetryPolicy.GivesUp(ReplayRetryReason.Storage, TimeSpan.FromDays(3)));
         Assert.False(ReplayRetryPolicy.GivesUp(ReplayRetryReason.Cluster, TimeSpan.FromMinutes(2) - TimeSpan.FromTicks(1)));
         Assert.True(ReplayRetryPolicy.GivesUp(ReplayRetryReason.Cluster, TimeSpan.FromMinutes(2)));
+        Assert.False(ReplayRetryPolicy.GivesUp(ReplayRetryReason.Conflict, TimeSpan.FromSeconds(10)));
+        Assert.True(ReplayRetryPolicy.GivesUp(ReplayRetryReason.Conflict, TimeSpan.FromMinutes(3)));
     }
 
     [Fact]

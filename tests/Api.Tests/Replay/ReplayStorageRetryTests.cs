@@ -77,6 +77,28 @@ public sealed class ReplayStorageRetryTests(FlakyStorageApiFactory factory) : IC
     }
 
     [Fact]
+    public async Task After_a_write_stored_but_unanswered_in_an_outage_the_state_conflict_is_retried_and_every_bar_published_once()
+    {
+        var replay = factory.Services.GetRequiredService<MarketReplayService>();
+        var client = factory.Services.GetRequiredService<IClusterClient>();
+        await CreateStrategiesAsync(client, "lost", "FLL");
+        using var watcher = new ReplayWatcher(replay);
+        watcher.When(s => s.State == ReplayState.Running && s.PublishedBars >= FailAfter, _ => factory.Storage.LoseNextWriteAnswer("instrument"));
+
+        await replay.StartAsync(new ReplayRequest(DemoSeeder.DataSet, "FLL", 0));
+        var done = await watcher.WaitFor("Completed", s => s.State is ReplayState.Completed or ReplayState.Failed or ReplayState.Stopped, Timeout);
+        Assert.Equal(ReplayState.Completed, done.State);
+
+        // The chunk whose answer was lost is retried as a storage failure (its bars are already held, so nothing is
+        // stored twice); the instrument's next write then conflicts with the version stored meanwhile, Orleans
+        // deactivates it, and the retry reloads the stored state and goes on.
+        var retried = watcher.Seen.Where(s => s.Retrying is not null).Select(s => (s.PublishedBars, s.Retrying!.Reason)).ToList();
+        Assert.Equal([(FailAfter, ReplayRetryReason.Storage), (FailAfter + 256, ReplayRetryReason.Conflict)], retried);
+
+        await AssertPublishedOnceAndSameAsUndisturbedAsync(client, replay, "lost", "FLL", done.TotalBars);
+    }
+
+    [Fact]
     public async Task Pause_resume_and_stop_work_while_the_replay_waits_for_the_storage_and_a_new_start_continues()
     {
         var replay = factory.Services.GetRequiredService<MarketReplayService>();
