@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using TradingRobotPlug.Api.Hosting;
 using TradingRobotPlug.GrainInterfaces.Grains;
 using TradingRobotPlug.GrainInterfaces.Market;
-using TradingRobotPlug.Grains.Hosting;
 using TradingRobotPlug.Grains.MarketData;
 using Orleans;
 using Orleans.Runtime;
@@ -19,11 +18,14 @@ namespace TradingRobotPlug.Api.Replay;
 /// resumes instead of repeating bars; a published bar never changes, so <see cref="RestartAsync"/> replays a data set
 /// from its first bar to an instrument that holds none of it yet. A running replay can be paused and resumed, and its
 /// speed changed, without losing its place. Progress is raised through <see cref="StatusChanged"/> after every
-/// published chunk and every control change.
+/// published chunk and every control change. A publish that fails because the storage is down (or on a transient
+/// cluster failure) is retried with backoff (<see cref="ReplayRetryPolicy"/>), shown in <see cref="ReplayStatus.Retrying"/>,
+/// and the replay continues by itself when an attempt succeeds; a retried chunk is published once.
 /// </summary>
 public sealed partial class MarketReplayService(
     IClusterClient client,
     IOptions<TradingApiOptions> options,
+    TimeProvider time,
     ILogger<MarketReplayService> logger) : IHostedService, IDisposable
 {
     private const int FastChunk = 256;
@@ -101,7 +103,7 @@ public sealed partial class MarketReplayService(
             int next = Held(bars, await grain.GetSnapshot());
 
             var cts = new CancellationTokenSource();
-            var started = DateTimeOffset.UtcNow;
+            var started = time.GetUtcNow();
             ReplayStatus status;
             lock (_lock)
             {
@@ -131,7 +133,8 @@ public sealed partial class MarketReplayService(
         }
     }
 
-    /// <summary>Stops the running or paused replay after the chunk being published; bars already published stay published.</summary>
+    /// <summary>Stops the running or paused replay after the chunk being published (a chunk waiting to be retried is not
+    /// published); bars already published stay published.</summary>
     /// <exception cref="ReplayConflictException">No replay is running or paused.</exception>
     public async Task<ReplayStatus> StopAsync()
     {
@@ -236,7 +239,8 @@ public sealed partial class MarketReplayService(
     }
 
     /// <summary>Pauses the running replay: no bar is published until <see cref="Resume"/>; a chunk being published when
-    /// the pause comes is still published. The replay keeps its place and speed.</summary>
+    /// the pause comes is still published, except that a chunk waiting to be retried (see <see cref="ReplayStatus.Retrying"/>)
+    /// makes its next attempt only after the resume. The replay keeps its place and speed.</summary>
     /// <returns>The paused status.</returns>
     /// <exception cref="ReplayConflictException">No replay is running (idle, already paused, stopped, completed or failed).</exception>
     public ReplayStatus Pause()
@@ -491,39 +495,109 @@ public sealed partial class MarketReplayService(
         return signal;
     }
 
-    /// <summary>How long a chunk is retried after transient cluster failures before the replay fails.</summary>
-    public static readonly TimeSpan PublishRetryLimit = TimeSpan.FromMinutes(2);
-
     /// <summary>
-    /// Publishes one chunk, retrying after a transient cluster failure (the silo holding the instrument or a stream
-    /// queue died: <see cref="SiloUnavailableException"/>, a timeout, a rejected message) with a growing pause (0.2 s
-    /// doubling to 2 s) for up to <see cref="PublishRetryLimit"/>. Publishing is idempotent (the instrument grain accepts
-    /// a batch it already holds and sends it on again), so a retry never stores or counts a bar twice.
+    /// Publishes one chunk, retrying as <see cref="ReplayRetryPolicy"/> says: through a storage outage (PostgreSQL down)
+    /// without a time limit, pausing 0.5 s doubling to 10 s; after transient cluster failures (the silo holding the
+    /// instrument or a stream queue died, a timeout, a rejected message) and state conflicts (a write the storage committed
+    /// but whose answer was lost: Orleans reloads the grain) pausing 0.2 s doubling to 2 s for up to
+    /// <see cref="ReplayRetryPolicy.ClusterRetryLimit"/>. While it retries, <see cref="ReplayStatus.Retrying"/> says why and
+    /// how often (raised through <see cref="StatusChanged"/> after every failed attempt); a pause holds the next attempt
+    /// until the resume, and a stop ends the wait. Publishing is idempotent (the instrument grain acknowledges bars its
+    /// history already holds, e.g. when an attempt failed after storing some of them, and does not store or count them
+    /// again), so however many attempts it takes the chunk is published once.
     /// </summary>
+    /// <exception cref="OperationCanceledException">The replay was stopped while retrying.</exception>
     private async Task PublishWithRetryAsync(IInstrumentGrain grain, ImmutableArray<Bar> chunk, CancellationToken ct)
     {
-        var started = Stopwatch.StartNew();
-        var pause = TimeSpan.FromMilliseconds(200);
+        DateTimeOffset since = default;
+        long limitedSince = 0; // timestamp of the first cluster failure or conflict since the last success or storage failure; 0 = none
+        ReplayRetryReason? lastReason = null;
+        int streak = 0;
         for (int attempt = 1; ; attempt++)
         {
             try
             {
                 await grain.PublishBars(chunk).ConfigureAwait(false);
+                if (attempt > 1)
+                {
+                    LogInformationPublishRecovered(logger, chunk[0].OpenTime, attempt, (time.GetUtcNow() - since).TotalSeconds);
+                }
+
                 return;
             }
-            catch (Exception ex) when (IsTransient(ex) && started.Elapsed < PublishRetryLimit && !ct.IsCancellationRequested)
+            catch (Exception ex) when (ReplayRetryPolicy.Classify(ex) is { } reason)
             {
-                LogWarningPublishRetry(logger, attempt, chunk[0].OpenTime, ex.GetType().Name, ex.Message);
-                await Task.Delay(pause, ct).ConfigureAwait(false);
-                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
+                ct.ThrowIfCancellationRequested();
+                var now = time.GetUtcNow();
+                if (attempt == 1)
+                {
+                    since = now;
+                }
+
+                if (reason == ReplayRetryReason.Storage)
+                {
+                    limitedSince = 0;
+                }
+                else if (limitedSince == 0)
+                {
+                    limitedSince = time.GetTimestamp();
+                }
+
+                if (ReplayRetryPolicy.GivesUp(reason, limitedSince == 0 ? TimeSpan.Zero : time.GetElapsedTime(limitedSince)))
+                {
+                    LogErrorPublishGaveUp(logger, chunk[0].OpenTime, attempt, ReplayRetryPolicy.ClusterRetryLimit.TotalSeconds);
+                    throw;
+                }
+
+                streak = reason == lastReason ? streak + 1 : 1;
+                lastReason = reason;
+                var pause = ReplayRetryPolicy.Backoff(reason, streak);
+                var error = ReplayRetryPolicy.Describe(ex);
+                LogWarningPublishRetry(logger, attempt, chunk[0].OpenTime, reason, pause.TotalSeconds, error);
+                SetRetrying(new ReplayRetry(reason, attempt, since, now + pause, error));
+                await Task.Delay(pause, time, ct).ConfigureAwait(false);
+                await WhilePausedAsync(ct).ConfigureAwait(false);
             }
         }
     }
 
-    private static bool IsTransient(Exception ex) => ClusterRetry.IsTransient(ex);
+    /// <summary>Completes at once when the replay is not paused, otherwise when it is resumed (or stopped: cancelled).</summary>
+    private Task WhilePausedAsync(CancellationToken ct)
+    {
+        Task resumed;
+        lock (_lock)
+        {
+            if (!_paused)
+            {
+                return Task.CompletedTask;
+            }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Replay publish attempt {Attempt} of the chunk from {FirstOpen} failed ({Error}: {Message}); retrying")]
-    private static partial void LogWarningPublishRetry(ILogger logger, int attempt, DateTimeOffset firstOpen, string error, string message);
+            resumed = _resumed.Task;
+        }
+
+        return resumed.WaitAsync(ct);
+    }
+
+    /// <summary>Shows a failed attempt in the status, keeping the state (running or paused) and the progress.</summary>
+    private void SetRetrying(ReplayRetry retry)
+    {
+        ReplayStatus status;
+        lock (_lock)
+        {
+            status = _status = _status with { Retrying = retry, EtaSeconds = null };
+        }
+
+        StatusChanged?.Invoke(status);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replay publish attempt {Attempt} of the chunk from {FirstOpen} failed ({Reason}: {Error}); retrying in {PauseSeconds} s")]
+    private static partial void LogWarningPublishRetry(ILogger logger, int attempt, DateTimeOffset firstOpen, ReplayRetryReason reason, double pauseSeconds, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replay published the chunk from {FirstOpen} at attempt {Attempt}, {WaitedSeconds} s after the first failure")]
+    private static partial void LogInformationPublishRecovered(ILogger logger, DateTimeOffset firstOpen, int attempt, double waitedSeconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Replay gives up the chunk from {FirstOpen} after {Attempt} attempts: transient cluster failures or state conflicts lasted {LimitSeconds} s")]
+    private static partial void LogErrorPublishGaveUp(ILogger logger, DateTimeOffset firstOpen, int attempt, double limitSeconds);
 
     private void Report(ReplayState state, int published, int total, int startIndex, TimeSpan elapsed, string? error)
     {
@@ -551,6 +625,7 @@ public sealed partial class MarketReplayService(
                 BarsPerSecond = rate,
                 EtaSeconds = eta,
                 Error = error,
+                Retrying = null,
             };
         }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace TradingRobotPlug.Api.Replay;
 
 /// <summary>Registers the market replay and the start-up demo.</summary>
@@ -8,6 +10,7 @@ public static class ReplayServiceCollectionExtensions
     public static WebApplicationBuilder AddMarketReplay(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MarketReplayService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MarketReplayService>());
         builder.Services.AddHostedService<DemoSeeder>();

@@ -12,6 +12,10 @@ namespace TradingRobotPlug.Api.Replay;
 /// <param name="EtaSeconds">Estimated seconds to the end at the current rate; null when unknown or not running.</param>
 /// <param name="StartedUtc">When this run started.</param>
 /// <param name="Error">Why it failed; null otherwise.</param>
+/// <param name="Retrying">While the next chunk is being retried after failed attempts (the storage is down, a transient
+/// cluster failure, or a state conflict): why, how many attempts, since when and when the next one is due; the state stays
+/// <see cref="ReplayState.Running"/> (or <see cref="ReplayState.Paused"/>) and the replay continues by itself once an
+/// attempt succeeds. Null otherwise.</param>
 public sealed record ReplayStatus(
     ReplayState State,
     string? DataSet,
@@ -23,7 +27,8 @@ public sealed record ReplayStatus(
     double BarsPerSecond,
     double? EtaSeconds,
     DateTimeOffset? StartedUtc,
-    string? Error)
+    string? Error,
+    ReplayRetry? Retrying = null)
 {
     /// <summary>The status before any replay.</summary>
     public static ReplayStatus Idle { get; } = new(ReplayState.Idle, null, null, 0, 0, 0, 0, 0, null, null, null);

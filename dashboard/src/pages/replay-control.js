@@ -77,8 +77,11 @@ export function replayControl() {
     if (state === 'running' || r.barsPerSecond) parts.push(`${fmtNumber(r.barsPerSecond)} bars/s`);
     if (state === 'running') parts.push(`ETA ${fmtDuration(r.etaSeconds)}`);
     if (r.error) parts.push(`error: ${r.error}`);
+    // A chunk being retried (ReplayStatus.retrying): the storage is down, or a cluster failure or state conflict.
+    const retry = r.retrying;
+    if (retry) parts.push(`${enumText(retry.reason) === 'storage' ? 'waiting for the storage' : `retrying (${enumText(retry.reason)})`}: ${fmtNumber(retry.attempts)} failed attempt${retry.attempts === 1 ? '' : 's'}, last: ${retry.error}`);
     replayText.textContent = parts.join(' · ');
-    replayText.classList.toggle('neg', Boolean(r.error));
+    replayText.classList.toggle('neg', Boolean(r.error || retry));
     el.dataset.state = state;
     // The form shows the replay that runs (data set, symbol, speed); after it ends, its data set until the user edits.
     if (r.dataSet && (active() || !edited)) fillForm(r);

@@ -11,7 +11,9 @@ namespace TradingRobotPlug.Grains.Tests.Infrastructure;
 /// A throwaway PostgreSQL server for tests. When the environment variable <c>TRP_POSTGRES_CONNECTION</c> is set its
 /// connection string is used and nothing is started; otherwise a private cluster is created with <c>initdb</c> in a
 /// temporary directory, started with <c>pg_ctl</c> on a free port of 127.0.0.1 (fsync off: fast, not durable) and
-/// stopped and deleted on disposal. When the process runs as root the tools run as the <c>postgres</c> OS user via
+/// stopped and deleted on disposal. <see cref="StartPrivateAsync"/> always creates a private one, which a test can stop and
+/// start again (<see cref="StopAsync"/>, <see cref="StartAgainAsync"/>) to see what happens while PostgreSQL is down.
+/// When the process runs as root the tools run as the <c>postgres</c> OS user via
 /// <c>runuser</c>, because <c>initdb</c> refuses root.
 /// </summary>
 /// <remarks>Start one per test assembly through <see cref="PostgresServerFixture"/>; each test class or test takes
@@ -32,6 +34,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
     private readonly List<string> _createdDatabases = [];
     private readonly Lock _createdDatabasesLock = new();
     private int _disposed;
+    private int _port;
 
     private PostgresServer(string connectionString, string? binDirectory, string? rootDirectory, bool runAsPostgres)
     {
@@ -62,6 +65,20 @@ public sealed partial class PostgresServer : IAsyncDisposable
             return new PostgresServer(external, binDirectory: null, rootDirectory: null, runAsPostgres: false);
         }
 
+        return await StartPrivateAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Creates and starts a private server even when <c>TRP_POSTGRES_CONNECTION</c> is set (typically 1–3 s), for tests
+    /// that stop and start the server (<see cref="StopAsync"/>, <see cref="StartAgainAsync"/>) and so must not share it.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the start; a partly created server is cleaned up.</param>
+    /// <exception cref="InvalidOperationException">
+    /// The PostgreSQL tools (<c>initdb</c>, <c>pg_ctl</c> on PATH or in /usr/lib/postgresql/*/bin) were not found, or a
+    /// tool failed; the message includes the tool's output and the server log.
+    /// </exception>
+    public static async Task<PostgresServer> StartPrivateAsync(CancellationToken cancellationToken = default)
+    {
         string binDirectory = FindBinDirectory();
         bool runAsPostgres = Environment.IsPrivilegedProcess || Environment.UserName == "root";
         string root = Path.Combine(Path.GetTempPath(), "trp-pg-" + Guid.NewGuid().ToString("N")[..12]);
@@ -81,6 +98,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
                 cancellationToken).ConfigureAwait(false);
 
             int port = await server.StartServerAsync(dataDirectory, cancellationToken).ConfigureAwait(false);
+            server._port = port;
             var builder = new NpgsqlConnectionStringBuilder
             {
                 Host = IPAddress.Loopback.ToString(),
@@ -137,6 +155,53 @@ public sealed partial class PostgresServer : IAsyncDisposable
         }
 
         return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database }.ConnectionString;
+    }
+
+    /// <summary>
+    /// Stops the private server (<c>pg_ctl -m fast stop</c>: open sessions are ended, new connections are refused, and
+    /// what was committed is on disk), as in a PostgreSQL outage; <see cref="StartAgainAsync"/> brings it back with its
+    /// data. (Not <c>-m immediate</c>: the server runs with <c>synchronous_commit=off</c> for speed, so a crash stop could
+    /// lose commits already acknowledged, which a production server does not.)
+    /// </summary>
+    /// <param name="cancellationToken">Cancels waiting for the tool.</param>
+    /// <exception cref="InvalidOperationException">The server is external (not ours to stop), or <c>pg_ctl</c> failed.</exception>
+    /// <exception cref="ObjectDisposedException">The server was disposed.</exception>
+    public Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        string dataDirectory = OwnedDataDirectory();
+        return RunToolAsync("pg_ctl", ["-D", dataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], cancellationToken);
+    }
+
+    /// <summary>Starts the private server again after <see cref="StopAsync"/>, on the same port (so existing connection
+    /// strings work again), and returns when it accepts connections.</summary>
+    /// <param name="cancellationToken">Cancels waiting for the tool.</param>
+    /// <exception cref="InvalidOperationException">The server is external, or <c>pg_ctl</c> failed (e.g. another process
+    /// took the port meanwhile); the message includes the server log.</exception>
+    /// <exception cref="ObjectDisposedException">The server was disposed.</exception>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        string dataDirectory = OwnedDataDirectory();
+        string logFile = Path.Combine(_rootDirectory!, "server.log");
+        try
+        {
+            await RunToolAsync("pg_ctl", ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "-o", ServerOptions(_port), "start"], cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidOperationException($"{ex.Message}{Environment.NewLine}Server log ({logFile}):{Environment.NewLine}{ReadLog(logFile)}", ex);
+        }
+    }
+
+    private string OwnedDataDirectory()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (IsExternal)
+        {
+            throw new InvalidOperationException($"The server named by {ConnectionEnvironmentVariable} is not ours to stop or start; use {nameof(StartPrivateAsync)}.");
+        }
+
+        return Path.Combine(_rootDirectory!, "data");
     }
 
     /// <summary>
@@ -230,9 +295,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
         for (int attempt = 1; ; attempt++)
         {
             int port = GetFreePort();
-            // pg_ctl hands -o to the server through /bin/sh; the socket directory is a Guid path without quotes or spaces.
-            string serverOptions =
-                $"-c listen_addresses=127.0.0.1 -p {port} -k '{root}' -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+            string serverOptions = ServerOptions(port);
             try
             {
                 // -l: the server must not inherit our stdout pipe, or reading it would never end.
@@ -253,6 +316,12 @@ public sealed partial class PostgresServer : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>The server's command-line options (<c>pg_ctl -o</c>): loopback on <paramref name="port"/>, the socket in
+    /// the root directory, and no durability work (fast, not crash-safe).</summary>
+    private string ServerOptions(int port)
+        // pg_ctl hands -o to the server through /bin/sh; the socket directory is a Guid path without quotes or spaces.
+        => $"-c listen_addresses=127.0.0.1 -p {port} -k '{_rootDirectory}' -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
 
     private static string ReadLog(string logFile) => File.Exists(logFile) ? File.ReadAllText(logFile) : "<no log written>";
 
