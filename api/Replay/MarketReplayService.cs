@@ -28,7 +28,7 @@ public sealed partial class MarketReplayService(
     TimeProvider time,
     ILogger<MarketReplayService> logger) : IHostedService, IDisposable
 {
-    private const int FastChunk = 256;
+    internal const int FastChunk = 256;
     private static readonly TimeSpan PacedStep = TimeSpan.FromMilliseconds(50);
     private readonly Lock _lock = new();
     private ReplayStatus _status = ReplayStatus.Idle;

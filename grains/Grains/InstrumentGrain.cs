@@ -25,6 +25,10 @@ public sealed class InstrumentGrain(
     private BarAggregator? _aggregator;
     private bool _registered;
 
+    // The in-memory state holds bars whose state write failed (their history segments may be stored): the next
+    // publish saves it, even when it brings only bars already held.
+    private bool _unsaved;
+
     /// <summary>The tick sequence through which accepted ticks are on the tick stream (see <see cref="PublishTicks"/>).</summary>
     private long _ticksOnStream;
 
@@ -93,6 +97,15 @@ public sealed class InstrumentGrain(
 
         var timeframe = bars[0].Timeframe;
         long firstSequence = (state.State.Series.Find(s => s.Timeframe == timeframe)?.Count ?? 0) - held;
+        if (held == bars.Length && _unsaved)
+        {
+            // Every bar is held, but the write that recorded them failed (the retried publish of a chunk whose history
+            // segments were stored): save the state now, or it would stay behind until the next publish, or for good
+            // after the last chunk of a replay.
+            await state.WriteStateAsync();
+            _unsaved = false;
+        }
+
         if (held < bars.Length)
         {
             var fresh = held == 0 ? bars : bars[held..];
@@ -103,7 +116,9 @@ public sealed class InstrumentGrain(
             state.State.LastPrice = final.Close;
             state.State.LastTime = final.CloseTime;
             state.State.Bars += fresh.Length;
+            _unsaved = true;
             await state.WriteStateAsync();
+            _unsaved = false;
         }
 
         await StreamBackpressure.PublishAsync(_bars!, new BarsPublished(firstSequence, bars));
