@@ -10,7 +10,8 @@ namespace TradingRobotPlug.Api.Features.Common;
 /// of the wrong type) → 400 naming the JSON path (<c>errors["ticks[3].price"]</c>); other request binding failures → their
 /// status (400, 413, 415); <see cref="ArgumentException"/> (invalid input caught by a grain or service) → 400 naming its
 /// parameter; <see cref="InvalidOperationException"/> (wrong state, conflicting create, replay conflict) → 409; a failure
-/// of the durable storage (<see cref="StorageUnavailable"/>, PostgreSQL down) → 503 with <c>Retry-After</c>.
+/// of the durable storage (<see cref="StorageUnavailable"/>, PostgreSQL down) or a stored-state version conflict
+/// (<see cref="StorageUnavailable.IsStateConflict"/>) → 503 with <c>Retry-After</c>.
 /// Anything else is left to the default handler (500).
 /// </summary>
 public sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
@@ -27,6 +28,12 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "The storage is unavailable.",
                 Detail = "The durable storage (PostgreSQL) did not answer; nothing of this request was stored. Retry later.",
+            },
+            _ when StorageUnavailable.IsStateConflict(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The stored state changed under the request.",
+                Detail = "A write met a newer stored version (e.g. one stored during a storage outage); the state is reloaded and the same request can be retried.",
             },
             BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
             BadHttpRequestException bad => BindingProblem(bad),

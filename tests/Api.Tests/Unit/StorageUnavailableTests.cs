@@ -39,6 +39,24 @@ public sealed class StorageUnavailableTests
     }
 
     [Fact]
+    public async Task A_stored_state_version_conflict_is_503_with_Retry_After_not_500()
+    {
+        var services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Response.Body = new MemoryStream();
+        var handler = new ApiExceptionHandler(services.GetRequiredService<Microsoft.AspNetCore.Http.IProblemDetailsService>(), NullLogger<ApiExceptionHandler>.Instance);
+        var conflict = new AggregateException(new Orleans.Storage.InconsistentStateException("Version conflict", "12", "11"));
+
+        Assert.True(await handler.TryHandleAsync(context, conflict, CancellationToken.None));
+        Assert.Equal((int)HttpStatusCode.ServiceUnavailable, context.Response.StatusCode);
+        Assert.Equal("5", context.Response.Headers.RetryAfter.ToString());
+        context.Response.Body.Position = 0;
+        Assert.Contains("The stored state changed under the request.", await new StreamReader(context.Response.Body).ReadToEndAsync());
+        Assert.False(StorageUnavailable.IsStateConflict(Observed));
+        Assert.False(StorageUnavailable.IsStateConflict(null));
+    }
+
+    [Fact]
     public void Only_storage_failures_count()
     {
         Assert.True(StorageUnavailable.Is(Observed));
