@@ -65,7 +65,7 @@ public sealed partial class DashboardHub(DashboardNotifier notifier, DashboardSt
             return;
         }
 
-        if (await reader.CheckExistsAsync(parsed) is { } error)
+        if (await reader.CheckExistsAsync(parsed, user.CanRead) is { } error)
         {
             LogDebugRefused(logger, Context.ConnectionId, group, error);
             throw new HubException(error);

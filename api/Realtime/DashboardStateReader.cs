@@ -33,9 +33,12 @@ public sealed class DashboardStateReader(IClusterClient client, MarketReplayServ
     private static readonly Timeframe[] FinestFirst = [Timeframe.OneMinute, Timeframe.FiveMinutes, Timeframe.FifteenMinutes, Timeframe.OneHour, Timeframe.OneDay];
 
     /// <summary>Whether the group's strategy or instrument exists (the overview always does); an instrument exists once it
-    /// has market data, or while a strategy trades it.</summary>
+    /// has market data, or while a strategy that <paramref name="canRead"/> trades it (another owner's strategy is not
+    /// revealed by the answer).</summary>
+    /// <param name="group">The group to check.</param>
+    /// <param name="canRead">Whether the caller may read a strategy stored with the given owner; null: any strategy counts.</param>
     /// <returns>Null when it exists, otherwise why not.</returns>
-    public async Task<string?> CheckExistsAsync(DashboardGroup group)
+    public async Task<string?> CheckExistsAsync(DashboardGroup group, Func<string?, bool>? canRead = null)
     {
         switch (group.Kind)
         {
@@ -52,7 +55,7 @@ public sealed class DashboardStateReader(IClusterClient client, MarketReplayServ
                 // A strategy created before its instrument's first bar: its page follows the bars from the first one.
                 var strategies = await client.GetGrain<IStrategyDirectoryGrain>(IStrategyDirectoryGrain.Key).List();
                 var settings = await Task.WhenAll(strategies.Select(id => client.GetGrain<IStrategyGrain>(id.Value).GetSnapshot()));
-                return settings.Any(s => s.Settings?.Instruments.Contains(group.Instrument) == true)
+                return settings.Any(s => s.Settings?.Instruments.Contains(group.Instrument) == true && (canRead is null || canRead(s.Settings.Owner)))
                     ? null
                     : $"Unknown group '{group.Name}': no market data has been seen for '{group.Instrument}', and no strategy trades it.";
             default:

@@ -46,7 +46,18 @@ public sealed class AuthorizationHubTests(OwnersApiFactory factory) : IClassFixt
         Assert.Equal(missing.Message.Replace("hub-none", "hub-a", StringComparison.Ordinal), strategy.Message);
         var experiment = await Assert.ThrowsAsync<HubInvocationException>(() => bob.InvokeAsync("Join", "experiment:hub-exp"));
         Assert.Contains("no experiment with id 'hub-exp'", experiment.Message, StringComparison.Ordinal);
-        await bob.InvokeAsync("Join", "instrument:HUB"); // market data is shared
+        // An instrument without market data exists for alice because her strategy trades it; for bob that is another
+        // owner's secret, so he gets the answer of an instrument nobody trades. Market data itself is shared.
+        var instrument = await Assert.ThrowsAsync<HubInvocationException>(() => bob.InvokeAsync("Join", "instrument:HUB"));
+        var nobody = await Assert.ThrowsAsync<HubInvocationException>(() => bob.InvokeAsync("Join", "instrument:HUBX"));
+        Assert.Equal(nobody.Message.Replace("HUBX", "HUB", StringComparison.Ordinal), instrument.Message);
+        using (var olga = factory.Client(OwnersApiFactory.Olga))
+        {
+            var ticks = new { ticks = new[] { new { time = "2024-01-02T10:00:00Z", price = 10m, size = 1m } } };
+            Assert.Equal(HttpStatusCode.Accepted, (await olga.PostJson("/api/v1/instruments/HUB/ticks", ticks)).StatusCode);
+        }
+
+        await bob.InvokeAsync("Join", "instrument:HUB");
         await bob.InvokeAsync("Leave", "strategy:hub-a"); // leaving is harmless
 
         await using var carol = await HubTestClient.ConnectAsync(factory.Server, Key(OwnersApiFactory.Carol));
