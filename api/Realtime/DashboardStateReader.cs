@@ -14,8 +14,8 @@ namespace TradingRobotPlug.Api.Realtime;
 /// <summary>
 /// Reads a group's current state through grain calls, as the events a joining client gets at once: overview:
 /// <c>replay</c>, portfolio <c>equity</c> (when the portfolio has a mark), the latest <see cref="RecentAlerts"/>
-/// <c>alert</c>s, and <c>metrics</c> for every strategy; strategy: <c>equity</c> (the whole curve, thinned to
-/// <see cref="DashboardNotifier.MaxEquityPointsPerPush"/> points), <c>trade</c> (the latest <see cref="RecentTrades"/>
+/// <c>alert</c>s, and <c>metrics</c> for every strategy; strategy: <c>equity</c> (the latest mark only: the whole
+/// curve is one REST download, <c>GET /strategies/{id}/equity</c>), <c>trade</c> (the latest <see cref="RecentTrades"/>
 /// closed trades and the open one), <c>position</c>, <c>alert</c> (when any) and <c>metrics</c>; instrument: <c>bar</c>
 /// with the latest <see cref="RecentBars"/> bars of the finest timeframe that has any.
 /// </summary>
@@ -123,19 +123,22 @@ public sealed class DashboardStateReader(IClusterClient client, MarketReplayServ
         var curve = await curveTask;
         var alerts = await alertsTask;
 
+        // Only the latest mark (with the drawdown from the curve's peak): the page downloads the whole curve once over
+        // REST, and the pushes after this join add every later point, so sending the curve here too would download it
+        // twice. A page whose REST load came before its join (a late connection, a reconnect) reloads the curve.
         decimal peak = 0m;
-        var points = new List<EquityCurvePoint>(curve.Length);
         foreach (var p in curve)
         {
             peak = Math.Max(peak, p.Equity);
-            points.Add(EquityCurvePoint.Create(p.Time, p.Equity, peak, p.BenchmarkEquity));
         }
+
+        EquityCurvePoint[] latest = curve.IsDefaultOrEmpty ? [] : [EquityCurvePoint.Create(curve[^1].Time, curve[^1].Equity, peak, curve[^1].BenchmarkEquity)];
 
         TradeRecord? open = trades.Length > 0 && trades[^1].IsOpen ? trades[^1] : null;
         var closed = trades.Where(t => !t.IsOpen).TakeLast(RecentTrades).ToArray();
         var messages = new List<PendingMessage>
         {
-            new(DashboardEvents.Equity, new EquityUpdate(id.Value, Downsample.Evenly(points, DashboardNotifier.MaxEquityPointsPerPush))),
+            new(DashboardEvents.Equity, new EquityUpdate(id.Value, latest)),
             new(DashboardEvents.Trade, new TradeUpdate(id, closed, open)),
             new(DashboardEvents.Position, new PositionUpdate(id, snapshot.Positions)),
         };

@@ -54,6 +54,16 @@ async function join(group) {
     await connection.invoke('Join', group);
   } catch (err) {
     reportError(`joining live group '${group}'`, err);
+    return;
+  }
+  // The join state has arrived (the server sends it before Join completes): tell the subscriptions of this group.
+  for (const sub of subscriptions) {
+    if (!sub.groups.includes(group) || !sub.handlers.joined) continue;
+    try {
+      sub.handlers.joined(group);
+    } catch (err) {
+      reportError(`after joining live group '${group}'`, err);
+    }
   }
 }
 
@@ -114,7 +124,8 @@ export function startHub() {
 /**
  * Joins groups and routes events to handlers until the returned function is called.
  * @param {string[]} groups e.g. ['overview'] or ['strategy:sma-cross', 'instrument:SPX']
- * @param {Record<string, (payload: any) => void>} handlers by event name
+ * @param {Record<string, (payload: any) => void>} handlers by event name, and optionally `joined(group)`, called each
+ *   time a group is (re)joined, after its join state was handled
  * @returns {() => void} unsubscribe (leaves groups no other subscription wants)
  */
 export function subscribe(groups, handlers) {

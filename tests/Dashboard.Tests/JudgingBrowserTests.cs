@@ -215,6 +215,35 @@ public sealed class JudgingBrowserTests(JudgingServer fixture, ITestOutputHelper
     }
 
     [Fact]
+    public async Task The_strategy_page_downloads_the_equity_curve_once_and_draws_all_of_it()
+    {
+        await fixture.EnsureReplayedAsync();
+        await using var session = await BrowserSession.OpenAsync(Server);
+        var page = session.Page;
+        var equityRequests = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Request += (_, r) =>
+        {
+            if (r.Url.Contains("/strategies/sma-cross-50-200/equity", StringComparison.Ordinal))
+            {
+                equityRequests.Enqueue(r.Url);
+            }
+        };
+        using var http = new HttpClient { BaseAddress = Server.BaseAddress };
+        var curve = (await http.GetFromJsonAsync<JsonElement>("/api/v1/strategies/sma-cross-50-200/equity")).GetProperty("points").GetArrayLength();
+
+        await page.GotoAsync("/strategies/sma-cross-50-200");
+        await page.WaitForFunctionAsync($"() => Number(document.querySelector('[data-testid=daily-pnl-chart]').dataset.points) === {curve} && performance.getEntriesByName('strategy-joined').length");
+        // The join state carries only the latest mark, so the curve is downloaded once; only when the join completed
+        // after that download (a slow connection) is it downloaded again, to fill what came in between.
+        bool joinedFirst = await page.EvaluateAsync<bool>("""
+            () => performance.getEntriesByName('strategy-joined')[0].startTime
+              < performance.getEntriesByType('resource').find(e => e.name.includes('/strategies/sma-cross-50-200/equity')).startTime
+            """);
+        Assert.Equal(joinedFirst ? 1 : 2, equityRequests.Count);
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
     public async Task The_all_time_row_equals_the_header_during_and_after_a_replay_and_every_panel_is_drawn()
     {
         const string id = "sma-cross-50-200";

@@ -666,7 +666,17 @@ export function strategyPage(root, id) {
     equity: (e) => { if (e?.strategyId === id) mergeEquity(e.points, false); },
     trade: (e) => { if (e?.strategyId === id) addTrades(e.trades, e.openTrade, true); },
     position: (e) => { if (e?.strategyId === id) renderPositions(e.positions); },
+    // The join state carries only the latest equity mark; pushes bring every later point. When the curve was
+    // downloaded before this (re)join, the points in between came in neither: download it again.
+    joined: () => {
+      markOnce('strategy-joined');
+      if (curveLoaded) loadEquity();
+    },
   }));
+  let curveLoaded = false;
+  const loadEquity = () => api.equity(id)
+    .then((r) => { if (!disposed) { mergeEquity(r.points, curve.size === 0); curveLoaded = true; } })
+    .catch((err) => reportError('loading the equity curve', err));
   const tradesLoaded = loadAllTrades().catch((err) => reportError('loading trades', err));
   (async () => {
     let details;
@@ -703,9 +713,9 @@ export function strategyPage(root, id) {
     ]);
     if (disposed) return;
     await Promise.all([
-      // The one download of the full curve (daily P&L, distribution and heatmap need every day); the join's thinned
-      // copy and the pushes merge into it by time.
-      api.equity(id).then((r) => !disposed && mergeEquity(r.points, curve.size === 0)).catch((err) => reportError('loading the equity curve', err)),
+      // The one download of the full curve (daily P&L, distribution and heatmap need every day); the join's latest
+      // mark and the pushes merge into it by time.
+      loadEquity(),
       api.snapshot(id).then((s) => !disposed && renderPositions(s.positions)).catch((err) => reportError('loading positions', err)),
       loadMetrics(),
     ]);

@@ -146,6 +146,15 @@ public sealed class DashboardHubTests : IClassFixture<ApiFactory>
         Assert.All(points, p => Assert.Equal(expectedPoints[p.Time], (p.Equity, p.Drawdown)));
         Assert.Equal(curve[^1].Time, points[^1].Time);
         Assert.DoesNotContain(events, e => e.Target == DashboardEvents.Metrics && Single(e).GetProperty("id").GetString() != "rt-sma");
+
+        // A late joiner's state holds only the latest mark (the page downloads the whole curve once, over REST), with
+        // its drawdown from the curve's peak.
+        await using var late = await HubTestClient.ConnectAsync(_factory.Server);
+        await late.InvokeAsync("Join", "strategy:rt-sma");
+        var joinEquity = Assert.Single(late.Events(DashboardEvents.Equity));
+        var latest = Assert.Single(joinEquity.Argument.GetProperty("points").EnumerateArray());
+        Assert.Equal(curve[^1].Time, latest.GetProperty("time").GetDateTimeOffset());
+        Assert.Equal(expectedPoints[curve[^1].Time], (latest.GetProperty("equity").GetDecimal(), latest.GetProperty("drawdown").GetDouble()));
     }
 
     [Fact]
