@@ -86,39 +86,31 @@ internal static class BacktestOutputWriter
         w.WriteNumber("final_equity", row.FinalEquity);
         w.WriteNumber("net_pnl", row.NetPnl);
         w.WriteNumber("realized_pnl", m?.RealizedPnl ?? 0m);
-        Num(w, "total_return", m?.TotalReturn);
-        Num(w, "cagr", m?.Cagr);
-        Num(w, "volatility", m?.Volatility);
-        Num(w, "sharpe", m?.Sharpe);
-        Num(w, "sortino", m?.Sortino);
-        Num(w, "calmar", m?.Calmar);
-        Num(w, "max_drawdown", m?.MaxDrawdown);
-        Num(w, "var_95", m?.ValueAtRisk95);
-        Num(w, "cvar_95", m?.ConditionalValueAtRisk95);
+        w.WriteNumberOrNull("total_return", m?.TotalReturn);
+        w.WriteNumberOrNull("cagr", m?.Cagr);
+        w.WriteNumberOrNull("volatility", m?.Volatility);
+        w.WriteNumberOrNull("sharpe", m?.Sharpe);
+        w.WriteNumberOrNull("sortino", m?.Sortino);
+        w.WriteNumberOrNull("calmar", m?.Calmar);
+        w.WriteNumberOrNull("max_drawdown", m?.MaxDrawdown);
+        w.WriteNumberOrNull("var_95", m?.ValueAtRisk95);
+        w.WriteNumberOrNull("cvar_95", m?.ConditionalValueAtRisk95);
         w.WriteNumber("trades", m?.Trades ?? 0);
-        Num(w, "win_rate", m?.WinRate);
-        Num(w, "profit_factor", m?.ProfitFactor);
-        if (m?.Expectancy is { } e)
-        {
-            w.WriteNumber("expectancy", e);
-        }
-        else
-        {
-            w.WriteNull("expectancy");
-        }
-
-        Num(w, "exposure", m?.Exposure);
+        w.WriteNumberOrNull("win_rate", m?.WinRate);
+        w.WriteNumberOrNull("profit_factor", m?.ProfitFactor);
+        w.WriteNumberOrNull("expectancy", m?.Expectancy);
+        w.WriteNumberOrNull("exposure", m?.Exposure);
         w.WriteNumber("fees", row.Fees);
         w.WriteString("benchmark", row.Benchmark);
-        Num(w, "benchmark_return", m?.BenchmarkTotalReturn);
-        Num(w, "excess_return", m?.ExcessReturn);
-        Num(w, "alpha", m?.Alpha);
-        Num(w, "beta", m?.Beta);
-        Num(w, "correlation", m?.Correlation);
-        Num(w, "tracking_error", m?.TrackingError);
-        Num(w, "information_ratio", m?.InformationRatio);
-        Num(w, "up_capture", m?.UpCapture);
-        Num(w, "down_capture", m?.DownCapture);
+        w.WriteNumberOrNull("benchmark_return", m?.BenchmarkTotalReturn);
+        w.WriteNumberOrNull("excess_return", m?.ExcessReturn);
+        w.WriteNumberOrNull("alpha", m?.Alpha);
+        w.WriteNumberOrNull("beta", m?.Beta);
+        w.WriteNumberOrNull("correlation", m?.Correlation);
+        w.WriteNumberOrNull("tracking_error", m?.TrackingError);
+        w.WriteNumberOrNull("information_ratio", m?.InformationRatio);
+        w.WriteNumberOrNull("up_capture", m?.UpCapture);
+        w.WriteNumberOrNull("down_capture", m?.DownCapture);
         w.WriteEndObject();
     }
 
@@ -133,18 +125,6 @@ internal static class BacktestOutputWriter
         }
 
         return sb.ToString();
-    }
-
-    private static void Num(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v))
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 
     private static string D(double? v) => v is { } x ? x.ToString("R", Inv) : string.Empty;
