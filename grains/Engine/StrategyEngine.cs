@@ -26,6 +26,7 @@ public sealed class StrategyEngine
     private readonly List<EquityPoint> _equity = [];
     private readonly List<OrderRejected> _rejected = [];
     private readonly BuyAndHoldBenchmark _benchmark;
+    private readonly Queue<Bar> _queuedBenchmarkBars = new();
     private long _orderSequence;
     private PendingReversal? _pendingReversal;
     private DateTimeOffset? _lastBarClose;
@@ -66,7 +67,8 @@ public sealed class StrategyEngine
 
     /// <summary>
     /// True when the benchmark is another instrument than the traded one: its bars then come through
-    /// <see cref="OnBenchmarkBar"/>, each before the first bar of the strategy's instrument that closes at or after it.
+    /// <see cref="QueueBenchmarkBar"/> (or <see cref="OnBenchmarkBar"/>), each fed before the first bar of the strategy's
+    /// instrument that closes at or after it.
     /// </summary>
     public bool HasSeparateBenchmark => _benchmark.Instrument != _instrument;
 
@@ -111,6 +113,26 @@ public sealed class StrategyEngine
         BenchmarkThrough = bar.CloseTime;
     }
 
+    /// <summary>
+    /// Queues one bar of a separate benchmark instrument (<see cref="HasSeparateBenchmark"/>), in time order, to be fed
+    /// (<see cref="OnBenchmarkBar"/>) by <see cref="OnBar"/> before the first strategy bar that closes at or after it: the
+    /// two series merged in time order, whichever was received first. A bar is checked when it is fed, so a queued bar
+    /// that <see cref="OnBenchmarkBar"/> would refuse makes that <see cref="OnBar"/> throw.
+    /// </summary>
+    /// <param name="bar">A bar of <see cref="Benchmark"/> closing after the previous one queued.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="bar"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The benchmark is the traded instrument (its bars come with <see cref="OnBar"/>).</exception>
+    public void QueueBenchmarkBar(Bar bar)
+    {
+        ArgumentNullException.ThrowIfNull(bar);
+        if (!HasSeparateBenchmark)
+        {
+            throw new InvalidOperationException($"Strategy '{_id}' is measured against its own instrument {_instrument}; its benchmark bars come with OnBar.");
+        }
+
+        _queuedBenchmarkBars.Enqueue(bar);
+    }
+
     /// <summary>Open metrics buckets of every level.</summary>
     public MetricsBook Metrics { get; }
 
@@ -145,7 +167,10 @@ public sealed class StrategyEngine
     /// position, against the position it reverses it; (4) equity is recorded. Short selling follows
     /// <see cref="ShortMargin"/> (docs/strategies.md, "Short selling").
     /// </summary>
-    /// <exception cref="ArgumentException">The bar is for another instrument, or a separate benchmark was fed past its close (<see cref="OnBenchmarkBar"/>).</exception>
+    /// <exception cref="ArgumentException">
+    /// The bar is for another instrument, a separate benchmark was fed past its close (<see cref="OnBenchmarkBar"/>), or a
+    /// queued benchmark bar closing at or before its close is refused by <see cref="OnBenchmarkBar"/>.
+    /// </exception>
     /// <exception cref="StrategyLimitExceededException">
     /// After the bar, equity, cash or the position is beyond <see cref="StrategyLimits"/> (the bar is fully processed
     /// first, so the state stays consistent), or a liquidation left the account's equity ≤ 0 (a gap far beyond the
@@ -154,6 +179,13 @@ public sealed class StrategyEngine
     public void OnBar(Bar bar)
     {
         ArgumentNullException.ThrowIfNull(bar);
+
+        // 0. The queued benchmark bars that close by this bar's close (QueueBenchmarkBar).
+        while (_queuedBenchmarkBars.TryPeek(out var benchmarkBar) && benchmarkBar.CloseTime <= bar.CloseTime)
+        {
+            OnBenchmarkBar(_queuedBenchmarkBars.Dequeue());
+        }
+
         if (bar.Instrument != _instrument)
         {
             throw new ArgumentException($"Strategy '{_id}' trades {_instrument}, not {bar.Instrument}.", nameof(bar));

@@ -25,21 +25,17 @@ public sealed partial class StrategyGrain
     // Bars of the traded instrument received in order but not processed yet: they close after the newest benchmark bar known.
     private readonly List<Bar> _awaitingBenchmark = [];
 
-    // Benchmark bars read from its history and not yet fed to the engine, oldest first.
-    private readonly Queue<Bar> _benchmarkBars = new();
-
-    // Open time of the newest benchmark bar read (fed or queued); null before the first read.
+    // Open time of the newest benchmark bar read (queued in the engine, StrategyEngine.QueueBenchmarkBar); null before the first read.
     private DateTimeOffset? _benchmarkReadOpen;
 
     // Close time of the newest benchmark bar read; strategy bars closing at or before it can be processed.
     private DateTimeOffset? _benchmarkReadClose;
     private IGrainTimer? _benchmarkWait;
 
-    /// <summary>Forgets the bars and benchmark bars held for an engine that is being replaced or deleted.</summary>
+    /// <summary>Forgets the bars held, and what was read of the benchmark, for an engine that is being replaced or deleted (its queued benchmark bars go with it).</summary>
     private void ResetBenchmarkAlignment()
     {
         _awaitingBenchmark.Clear();
-        _benchmarkBars.Clear();
         _benchmarkReadOpen = _benchmarkReadClose = null;
         _benchmarkWait?.Dispose();
         _benchmarkWait = null;
@@ -110,7 +106,8 @@ public sealed partial class StrategyGrain
 
     /// <summary>
     /// Reads the benchmark's bars after the newest one read (the first read starts at <paramref name="firstOpen"/>, the
-    /// open of the first strategy bar waiting) and queues those not queued meanwhile by a concurrent turn.
+    /// open of the first strategy bar waiting) and queues in the engine those not queued meanwhile by a concurrent turn;
+    /// the engine feeds them before the strategy bars that close at or after them.
     /// </summary>
     private async Task ReadBenchmarkAsync(DateTimeOffset firstOpen)
     {
@@ -121,19 +118,14 @@ public sealed partial class StrategyGrain
         {
             if (_benchmarkReadOpen is null || bar.OpenTime > _benchmarkReadOpen)
             {
-                _benchmarkBars.Enqueue(bar);
+                if (_engine is { HasSeparateBenchmark: true } engine)
+                {
+                    engine.QueueBenchmarkBar(bar);
+                }
+
                 _benchmarkReadOpen = bar.OpenTime;
                 _benchmarkReadClose = bar.CloseTime;
             }
-        }
-    }
-
-    /// <summary>Feeds the engine the queued benchmark bars that close at or before <paramref name="close"/>, the close of the strategy bar about to be processed.</summary>
-    private void FeedBenchmarkThrough(DateTimeOffset close)
-    {
-        while (_benchmarkBars.TryPeek(out var bar) && bar.CloseTime <= close)
-        {
-            _engine!.OnBenchmarkBar(_benchmarkBars.Dequeue());
         }
     }
 

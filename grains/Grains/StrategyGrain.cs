@@ -463,12 +463,7 @@ public sealed partial class StrategyGrain(
         {
             try
             {
-                if (_engine.HasSeparateBenchmark)
-                {
-                    FeedBenchmarkThrough(items[i].CloseTime);
-                }
-
-                _engine.OnBar(items[i]);
+                _engine.OnBar(items[i]); // feeds first the benchmark bars queued that close by its close
             }
             catch (Exception ex) when (ex is StrategyLimitExceededException or ArithmeticException)
             {

@@ -35,28 +35,18 @@ internal static class BacktestOutputWriter
                 equity.Append(Inv, $"{s},{p.Time:O},{p.Equity},{p.BenchmarkEquity}\n");
             }
 
-            AppendBuckets(buckets, s, BenchmarkName(r), r.Buckets);
+            AppendBuckets(buckets, s, BacktestSummaryRow.BenchmarkName(r), r.Buckets);
         }
 
         if (portfolio is not null)
         {
-            AppendBuckets(buckets, PortfolioRow, PortfolioBenchmarkName(results), portfolio.Buckets);
+            AppendBuckets(buckets, PortfolioRow, BacktestSummaryRow.PortfolioBenchmarkName(results), portfolio.Buckets);
         }
 
         File.WriteAllText(Path.Combine(directory, "trades.csv"), trades.ToString());
         File.WriteAllText(Path.Combine(directory, "equity.csv"), equity.ToString());
         File.WriteAllText(Path.Combine(directory, "buckets.csv"), buckets.ToString());
     }
-
-    /// <summary>A strategy's benchmark: the symbol of the instrument it is measured against (buy-and-hold of it).</summary>
-    private static string BenchmarkName(BacktestResult r) => r.Snapshot.Settings?.BenchmarkInstrument?.Symbol ?? string.Empty;
-
-    /// <summary>
-    /// The portfolio's benchmark: the sum of its strategies' benchmark equities, named by their distinct symbols in
-    /// order joined with <c>+</c> (e.g. <c>SPX</c> when every strategy trades SPX).
-    /// </summary>
-    private static string PortfolioBenchmarkName(IReadOnlyList<BacktestResult> results)
-        => string.Join('+', results.Select(BenchmarkName).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal));
 
     private static void AppendBuckets(StringBuilder buckets, string s, string benchmark, IReadOnlyDictionary<BucketLevel, ImmutableArray<MetricsSnapshot>> byLevel)
     {
@@ -76,15 +66,9 @@ internal static class BacktestOutputWriter
         using var stream = File.Create(path);
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         w.WriteStartArray();
-        foreach (var r in results)
+        foreach (var row in BacktestSummaryRow.All(results, portfolio))
         {
-            WriteSummaryRow(w, r.Spec, r.Snapshot.Equity, r.Snapshot.Equity - (r.Snapshot.Settings?.InitialCapital ?? 0m), r.Snapshot.Metrics, r.Snapshot.Positions.Sum(p => p.Fees), BenchmarkName(r));
-        }
-
-        // The portfolio row: totals over every strategy; metrics of the summed equity marks and all trades; fees summed.
-        if (portfolio is not null)
-        {
-            WriteSummaryRow(w, PortfolioRow, portfolio.Snapshot.Equity, portfolio.Snapshot.NetPnl, portfolio.Snapshot.Metrics, results.Sum(r => r.Snapshot.Positions.Sum(p => p.Fees)), PortfolioBenchmarkName(results));
+            WriteSummaryRow(w, row);
         }
 
         w.WriteEndArray();
@@ -94,46 +78,39 @@ internal static class BacktestOutputWriter
     /// One summary row. <c>net_pnl</c> is marked (final equity − capital, open positions included); <c>realized_pnl</c>
     /// is the closed round trips' net P&amp;L (all-time). The benchmark fields come last.
     /// </summary>
-    private static void WriteSummaryRow(Utf8JsonWriter w, string name, decimal finalEquity, decimal netPnl, MetricsSnapshot? m, decimal fees, string benchmark)
+    private static void WriteSummaryRow(Utf8JsonWriter w, BacktestSummaryRow row)
     {
+        var m = row.Metrics;
         w.WriteStartObject();
-        w.WriteString("strategy", name);
-        w.WriteNumber("final_equity", finalEquity);
-        w.WriteNumber("net_pnl", netPnl);
+        w.WriteString("strategy", row.Name);
+        w.WriteNumber("final_equity", row.FinalEquity);
+        w.WriteNumber("net_pnl", row.NetPnl);
         w.WriteNumber("realized_pnl", m?.RealizedPnl ?? 0m);
-        Num(w, "total_return", m?.TotalReturn);
-        Num(w, "cagr", m?.Cagr);
-        Num(w, "volatility", m?.Volatility);
-        Num(w, "sharpe", m?.Sharpe);
-        Num(w, "sortino", m?.Sortino);
-        Num(w, "calmar", m?.Calmar);
-        Num(w, "max_drawdown", m?.MaxDrawdown);
-        Num(w, "var_95", m?.ValueAtRisk95);
-        Num(w, "cvar_95", m?.ConditionalValueAtRisk95);
+        w.WriteNumberOrNull("total_return", m?.TotalReturn);
+        w.WriteNumberOrNull("cagr", m?.Cagr);
+        w.WriteNumberOrNull("volatility", m?.Volatility);
+        w.WriteNumberOrNull("sharpe", m?.Sharpe);
+        w.WriteNumberOrNull("sortino", m?.Sortino);
+        w.WriteNumberOrNull("calmar", m?.Calmar);
+        w.WriteNumberOrNull("max_drawdown", m?.MaxDrawdown);
+        w.WriteNumberOrNull("var_95", m?.ValueAtRisk95);
+        w.WriteNumberOrNull("cvar_95", m?.ConditionalValueAtRisk95);
         w.WriteNumber("trades", m?.Trades ?? 0);
-        Num(w, "win_rate", m?.WinRate);
-        Num(w, "profit_factor", m?.ProfitFactor);
-        if (m?.Expectancy is { } e)
-        {
-            w.WriteNumber("expectancy", e);
-        }
-        else
-        {
-            w.WriteNull("expectancy");
-        }
-
-        Num(w, "exposure", m?.Exposure);
-        w.WriteNumber("fees", fees);
-        w.WriteString("benchmark", benchmark);
-        Num(w, "benchmark_return", m?.BenchmarkTotalReturn);
-        Num(w, "excess_return", m?.ExcessReturn);
-        Num(w, "alpha", m?.Alpha);
-        Num(w, "beta", m?.Beta);
-        Num(w, "correlation", m?.Correlation);
-        Num(w, "tracking_error", m?.TrackingError);
-        Num(w, "information_ratio", m?.InformationRatio);
-        Num(w, "up_capture", m?.UpCapture);
-        Num(w, "down_capture", m?.DownCapture);
+        w.WriteNumberOrNull("win_rate", m?.WinRate);
+        w.WriteNumberOrNull("profit_factor", m?.ProfitFactor);
+        w.WriteNumberOrNull("expectancy", m?.Expectancy);
+        w.WriteNumberOrNull("exposure", m?.Exposure);
+        w.WriteNumber("fees", row.Fees);
+        w.WriteString("benchmark", row.Benchmark);
+        w.WriteNumberOrNull("benchmark_return", m?.BenchmarkTotalReturn);
+        w.WriteNumberOrNull("excess_return", m?.ExcessReturn);
+        w.WriteNumberOrNull("alpha", m?.Alpha);
+        w.WriteNumberOrNull("beta", m?.Beta);
+        w.WriteNumberOrNull("correlation", m?.Correlation);
+        w.WriteNumberOrNull("tracking_error", m?.TrackingError);
+        w.WriteNumberOrNull("information_ratio", m?.InformationRatio);
+        w.WriteNumberOrNull("up_capture", m?.UpCapture);
+        w.WriteNumberOrNull("down_capture", m?.DownCapture);
         w.WriteEndObject();
     }
 
@@ -141,31 +118,13 @@ internal static class BacktestOutputWriter
     {
         var sb = new StringBuilder();
         sb.AppendLine(Inv, $"{"strategy",-42} {"final equity",14} {"return",8} {"CAGR",7} {"Sharpe",7} {"max DD",7} {"trades",6} {"win %",6}");
-        foreach (var r in results)
+        foreach (var row in BacktestSummaryRow.All(results, portfolio))
         {
-            var m = r.Snapshot.Metrics;
-            sb.AppendLine(Inv, $"{r.Spec,-42} {r.Snapshot.Equity,14:N2} {P(m?.TotalReturn),8} {P(m?.Cagr),7} {F(m?.Sharpe),7} {P(m?.MaxDrawdown),7} {m?.Trades ?? 0,6} {P(m?.WinRate),6}");
-        }
-
-        if (portfolio?.Snapshot is { } p)
-        {
-            var m = p.Metrics;
-            sb.AppendLine(Inv, $"{PortfolioRow,-42} {p.Equity,14:N2} {P(m?.TotalReturn),8} {P(m?.Cagr),7} {F(m?.Sharpe),7} {P(m?.MaxDrawdown),7} {m?.Trades ?? 0,6} {P(m?.WinRate),6}");
+            var m = row.Metrics;
+            sb.AppendLine(Inv, $"{row.Name,-42} {row.FinalEquity,14:N2} {P(m?.TotalReturn),8} {P(m?.Cagr),7} {F(m?.Sharpe),7} {P(m?.MaxDrawdown),7} {m?.Trades ?? 0,6} {P(m?.WinRate),6}");
         }
 
         return sb.ToString();
-    }
-
-    private static void Num(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v))
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 
     private static string D(double? v) => v is { } x ? x.ToString("R", Inv) : string.Empty;

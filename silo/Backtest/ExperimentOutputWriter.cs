@@ -30,23 +30,16 @@ internal static class ExperimentOutputWriter
             w.WriteString("control", spec.ControlName);
             w.WriteString("treatment", spec.TreatmentName);
             w.WriteNumber("n", r.Days);
-            Num(w, "mean_difference", r.MeanDifference);
-            Num(w, "ci_low", r.CiLow);
-            Num(w, "ci_high", r.CiHigh);
-            Num(w, "t", r.T);
-            Num(w, "p_value", r.PValue);
-            Num(w, "sharpe_control", r.Control.Sharpe);
-            Num(w, "sharpe_treatment", r.Treatment.Sharpe);
-            Num(w, "sharpe_difference_z", r.SharpeDifferenceZ);
-            Num(w, "sharpe_difference_p", r.SharpeDifferenceP);
-            if (r.DaysNeeded is { } days)
-            {
-                w.WriteNumber("days_needed", days);
-            }
-            else
-            {
-                w.WriteNull("days_needed");
-            }
+            w.WriteNumberOrNull("mean_difference", r.MeanDifference);
+            w.WriteNumberOrNull("ci_low", r.CiLow);
+            w.WriteNumberOrNull("ci_high", r.CiHigh);
+            w.WriteNumberOrNull("t", r.T);
+            w.WriteNumberOrNull("p_value", r.PValue);
+            w.WriteNumberOrNull("sharpe_control", r.Control.Sharpe);
+            w.WriteNumberOrNull("sharpe_treatment", r.Treatment.Sharpe);
+            w.WriteNumberOrNull("sharpe_difference_z", r.SharpeDifferenceZ);
+            w.WriteNumberOrNull("sharpe_difference_p", r.SharpeDifferenceP);
+            w.WriteNumberOrNull("days_needed", r.DaysNeeded);
 
             w.WriteEndObject();
         }
@@ -64,18 +57,6 @@ internal static class ExperimentOutputWriter
         }
 
         return sb.ToString();
-    }
-
-    private static void Num(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v))
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 
     private static string F(double? v, string format = "F2") => v is { } x ? x.ToString(format, Inv) : "-";

@@ -71,18 +71,17 @@ public sealed class StrategyBenchmarkTests
     /// <summary>Bars of <see cref="Other"/>: another random walk on the same dates.</summary>
     private static readonly Bar[] OtherBars = [.. TestBars.RandomWalk(seed: 12, count: 400, startClose: 50).Select(b => b with { Instrument = Other })];
 
-    /// <summary>Runs a strategy on <see cref="Bars"/> measured against <see cref="Other"/>, feeding each benchmark bar before the first strategy bar that closes at or after it.</summary>
+    /// <summary>Runs a strategy on <see cref="Bars"/> measured against <see cref="Other"/>, every benchmark bar queued first (the engine feeds each before the first strategy bar that closes at or after it).</summary>
     private static StrategyEngine RunAgainstOther(StrategySettings settings, IReadOnlyList<Bar> benchmarkBars)
     {
         var engine = new StrategyEngine(StrategyId.Parse("against-other"), settings with { Benchmark = Other }, StrategyRegistry.Default);
-        int next = 0;
+        foreach (var bar in benchmarkBars)
+        {
+            engine.QueueBenchmarkBar(bar);
+        }
+
         foreach (var bar in Bars)
         {
-            while (next < benchmarkBars.Count && benchmarkBars[next].CloseTime <= bar.CloseTime)
-            {
-                engine.OnBenchmarkBar(benchmarkBars[next++]);
-            }
-
             engine.OnBar(bar);
         }
 
@@ -140,6 +139,39 @@ public sealed class StrategyBenchmarkTests
 
         Assert.Equal(Bars.Length, engine.EquityCurve.Count);
         Assert.Contains(engine.EquityCurve, p => !byTime.ContainsKey(p.Time));
+    }
+
+    [Fact]
+    public void Queued_benchmark_bars_are_fed_before_the_first_strategy_bar_closing_at_or_after_them()
+    {
+        // The benchmark's bars close half a day after the strategy's (another market's hours), and some dates are missing:
+        // at each strategy close the benchmark is the holder's equity after the last benchmark bar closed by then.
+        var settings = new StrategySettings("sma-cross:fast=5,slow=20", [TestBars.Instrument], Timeframe.OneDay, 10_000m, FeeBps: 5m);
+        var shifted = OtherBars.Where((_, i) => i % 5 != 2).Select(b => b with { OpenTime = b.OpenTime.AddHours(12) }).ToArray();
+        var holder = Holder(settings, shifted);
+        var engine = new StrategyEngine(StrategyId.Parse("queued"), settings with { Benchmark = Other }, StrategyRegistry.Default);
+        foreach (var bar in shifted)
+        {
+            engine.QueueBenchmarkBar(bar);
+        }
+
+        Assert.Null(engine.BenchmarkThrough);
+        foreach (var bar in Bars)
+        {
+            engine.OnBar(bar);
+            int fed = shifted.Count(b => b.CloseTime <= bar.CloseTime);
+            Assert.Equal(fed == 0 ? null : shifted[fed - 1].CloseTime, engine.BenchmarkThrough);
+            Assert.Equal(fed == 0 ? 10_000m : holder.EquityCurve[fed - 1].Equity, engine.EquityCurve[^1].BenchmarkEquity);
+        }
+
+        // A queued bar is checked when it is fed: one closing before the previous one fed makes that strategy bar throw.
+        var refusing = new StrategyEngine(StrategyId.Parse("refusing"), settings with { Benchmark = Other }, StrategyRegistry.Default);
+        refusing.QueueBenchmarkBar(OtherBars[1]);
+        refusing.QueueBenchmarkBar(OtherBars[0]);
+        Assert.Throws<ArgumentException>(() => refusing.OnBar(Bars[1]));
+
+        var own = new StrategyEngine(StrategyId.Parse("own"), settings, StrategyRegistry.Default);
+        Assert.Throws<InvalidOperationException>(() => own.QueueBenchmarkBar(OtherBars[0]));
     }
 
     [Fact]

@@ -72,18 +72,17 @@ public sealed class StrategyBenchmarkInstrumentTests(PostgresServerFixture postg
         Assert.Equal(live.Metrics, (await again.GetSnapshot()).Metrics);
     }
 
-    /// <summary>The engine fed both series merged in time order (each benchmark bar before the first strategy bar closing at or after it).</summary>
+    /// <summary>The engine fed both series merged in time order: every benchmark bar queued first, each fed before the first strategy bar closing at or after it.</summary>
     private static StrategyEngine TimeOrderedEngine(StrategySettings settings, IReadOnlyList<Bar> bars, IReadOnlyList<Bar> benchmarkBars)
     {
         var engine = new StrategyEngine(StrategyId.Parse("bm1"), settings, StrategyRegistry.Default);
-        int next = 0;
+        foreach (var bar in benchmarkBars)
+        {
+            engine.QueueBenchmarkBar(bar);
+        }
+
         foreach (var bar in bars)
         {
-            while (next < benchmarkBars.Count && benchmarkBars[next].CloseTime <= bar.CloseTime)
-            {
-                engine.OnBenchmarkBar(benchmarkBars[next++]);
-            }
-
             engine.OnBar(bar);
         }
 
