@@ -66,8 +66,8 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
     private StreamSubscriptionHandle<StrategyUpdated>? _updates;
     private Task _loop = Task.CompletedTask;
 
-    // Pushes being sent, by group; only the flush loop touches it.
-    private readonly Dictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
+    // The flush loop and the pushes being sent, by group; only the flush loop touches it.
+    private PushLoop? _pushes;
 
     /// <summary>Creates the notifier; it starts with the host.</summary>
     public DashboardNotifier(
@@ -99,7 +99,8 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
         _updates = await _client.GetStreamProvider(StreamNamespaces.Provider)
             .GetStream<StrategyUpdated>(StreamId.Create(StreamNamespaces.StrategyUpdates, StreamNamespaces.AllStrategiesKey))
             .SubscribeAsync(this);
-        _loop = Task.Run(() => new PushLoop(_period, _time, _logger).RunAsync(FlushAsync, _stopping.Token), CancellationToken.None);
+        var pushes = Pushes;
+        _loop = Task.Run(() => pushes.RunAsync(FlushAsync, _stopping.Token), CancellationToken.None);
         LogInformationStarted(_logger, 1 / _period.TotalSeconds);
     }
 
@@ -114,7 +115,7 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
         _replay.StatusChanged -= OnReplayStatus;
         await _stopping.CancelAsync();
         await _loop.WaitAsync(cancellationToken);
-        await Task.WhenAll(_inFlight.Values).WaitAsync(cancellationToken);
+        await Pushes.WhenSentAsync(cancellationToken);
         List<(InstrumentId Instrument, Task<StreamSubscriptionHandle<BarsPublished>> Subscription)> bars;
         lock (_lock)
         {
@@ -375,18 +376,7 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
     internal async Task FlushAsync(CancellationToken cancellationToken)
     {
         await ReadNewDefinitionsAsync();
-        HashSet<string>? busy = null;
-        foreach (var (name, task) in _inFlight.ToList())
-        {
-            if (task.IsCompleted)
-            {
-                _inFlight.Remove(name);
-            }
-            else
-            {
-                (busy ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
-            }
-        }
+        var busy = Pushes.Busy();
 
         var pushes = new List<(string Group, List<PendingMessage> Messages)>();
         var overviews = new List<(OverviewFeed Feed, bool Portfolio, List<PendingMessage> Messages)>();
@@ -454,26 +444,11 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
             }
         }
 
-        if (pushes.Count == 0)
-        {
-            return;
-        }
-
-        var started = new Task[pushes.Count];
-        for (int i = 0; i < pushes.Count; i++)
-        {
-            started[i] = _inFlight[pushes[i].Group] = SendAsync(pushes[i].Group, pushes[i].Messages, cancellationToken);
-        }
-
-        try
-        {
-            await Task.WhenAll(started).WaitAsync(_period, _time, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            LogDebugSlowPush(_logger, pushes.Count(p => !_inFlight[p.Group].IsCompleted), _period.TotalMilliseconds);
-        }
+        await Pushes.StartAsync([.. pushes.Select(p => (p.Group, (Func<Task>)(() => SendAsync(p.Group, p.Messages, cancellationToken))))], cancellationToken);
     }
+
+    /// <summary>The push loop (created on first use: tests call <see cref="FlushAsync"/> without starting the host).</summary>
+    private PushLoop Pushes => _pushes ??= new PushLoop(_period, _time, _logger);
 
     /// <summary>Reads a portfolio's latest equity mark; null when it has none or the portfolio grain does not answer
     /// within <see cref="PortfolioReadTimeout"/> (logged: the first failure as a warning, later ones at debug level),
@@ -792,9 +767,6 @@ public sealed partial class DashboardNotifier : IHostedService, IAsyncObserver<S
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Pushing {Event} to group {Group} failed")]
     private static partial void LogErrorPushFailed(ILogger logger, string @event, string group, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Groups} group push(es) still sending after {PeriodMs} ms; those groups skip flushes until done")]
-    private static partial void LogDebugSlowPush(ILogger logger, int groups, double periodMs);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Push of {Event} to group {Group} cancelled: the host is stopping")]
     private static partial void LogDebugPushCancelled(ILogger logger, string @event, string group);
